@@ -1,0 +1,73 @@
+-- The tenant wall: row-level security, enabled AND forced, on every tenant-owned table; the roles
+-- that use them. See db/README.md for why each role exists.
+--
+-- Placeholders (set by the application from its configuration):
+--   appRole       the runtime role requests run as (created before this migration; owns nothing)
+--   platformRole  a NOLOGIN role that owns the platform functions (V3) and nothing else
+
+-- One place that says what "the current tenant" is: the transaction-local setting, or nobody.
+-- With no tenant set (null or '' after an earlier transaction) every comparison is null: no rows,
+-- no error, and no insert passes WITH CHECK.
+create function tenant_isolation_policy(tbl regclass) returns void
+    language plpgsql as
+$$
+begin
+    execute format('alter table %s enable row level security', tbl);
+    execute format('alter table %s force row level security', tbl);
+    execute format($p$create policy tenant_isolation on %s
+                         using (tenant_id = nullif(current_setting('app.current_tenant', true), '')::uuid)
+                         with check (tenant_id = nullif(current_setting('app.current_tenant', true), '')::uuid)$p$,
+                   tbl);
+end;
+$$;
+
+select tenant_isolation_policy(t::regclass)
+from unnest(array['plans', 'departments', 'business_schedules', 'business_hours', 'holidays',
+                  'receptionist_settings', 'tenant_users', 'api_keys', 'agents', 'phone_numbers',
+                  'calls', 'call_events', 'knowledge_base', 'spam_rules']) as t;
+
+-- The registry: a tenant sees (only) its own row.
+alter table tenants enable row level security;
+alter table tenants force row level security;
+create policy tenant_isolation on tenants
+    using (id = nullif(current_setting('app.current_tenant', true), '')::uuid)
+    with check (id = nullif(current_setting('app.current_tenant', true), '')::uuid);
+
+-- Receipts are platform records: no policy means nobody but the platform functions' owner reads them.
+alter table tenant_deletion_receipts enable row level security;
+alter table tenant_deletion_receipts force row level security;
+
+-- The platform role: cannot log in, owns only the V3 functions. It may read three tables across
+-- tenants (to resolve a tenant from a phone number or an API key, and to list tenants), and
+-- nothing else across tenants; every write it makes passes the ordinary tenant policy.
+do
+$$
+begin
+    if not exists (select from pg_roles where rolname = '${platformRole}') then
+        create role "${platformRole}" nologin nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+    end if;
+end
+$$;
+grant "${platformRole}" to current_user;
+
+create policy platform_directory on tenants for select to "${platformRole}" using (true);
+create policy platform_directory on phone_numbers for select to "${platformRole}" using (true);
+create policy platform_directory on api_keys for select to "${platformRole}" using (true);
+create policy platform_receipts on tenant_deletion_receipts for all to "${platformRole}" using (true) with check (true);
+
+-- Privileges. Nothing is granted to PUBLIC.
+revoke all on all tables in schema public from public;
+revoke all on schema public from public;
+revoke all on function tenant_isolation_policy(regclass) from public;
+
+grant usage on schema public to "${appRole}", "${platformRole}";
+grant select on tenants to "${appRole}";
+grant select, insert, update, delete on
+    plans, departments, business_schedules, business_hours, holidays, receptionist_settings,
+    tenant_users, api_keys, agents, phone_numbers, calls, call_events, knowledge_base, spam_rules
+    to "${appRole}";
+
+grant select, insert, delete on tenants to "${platformRole}";
+grant select, insert on tenant_deletion_receipts to "${platformRole}";
+grant select on all tables in schema public to "${platformRole}";
+grant update (last_used_at) on api_keys to "${platformRole}";

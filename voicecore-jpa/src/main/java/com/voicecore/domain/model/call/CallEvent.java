@@ -1,0 +1,68 @@
+package com.voicecore.domain.model.call;
+
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One entry of a call's status history, with Twilio's sequence number when it gave one. */
+@Entity
+@Table(name = "call_events")
+public class CallEvent extends TenantOwnedEntity {
+
+    @Column(name = "call_id", nullable = false, updatable = false)
+    private UUID callId;
+
+    @Column(name = "event", nullable = false, length = 30)
+    private String event;
+
+    @Column(name = "status", length = 20)
+    private String status;
+
+    @Column(name = "sequence_number")
+    private Integer sequenceNumber;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "detail", nullable = false)
+    private String detail = "{}";
+
+    protected CallEvent() {
+    }
+
+    public CallEvent(Call call, String event, String status, Integer sequenceNumber, Instant occurredAt) {
+        this.callId = call.id();
+        this.event = Objects.requireNonNull(event, "event");
+        this.status = status;
+        this.sequenceNumber = sequenceNumber;
+        this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+        this.receivedAt = Instant.now();
+    }
+
+    public UUID callId() {
+        return callId;
+    }
+
+    public String event() {
+        return event;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public Integer sequenceNumber() {
+        return sequenceNumber;
+    }
+}

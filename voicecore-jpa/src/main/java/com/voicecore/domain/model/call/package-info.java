@@ -1,0 +1,2 @@
+/** Calls and their status history. */
+package com.voicecore.domain.model.call;

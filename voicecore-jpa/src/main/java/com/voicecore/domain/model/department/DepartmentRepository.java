@@ -1,0 +1,19 @@
+package com.voicecore.domain.model.department;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The current tenant's departments (the tenant comes from the context, never from a parameter). */
+public interface DepartmentRepository {
+
+    Optional<Department> find(UUID id);
+
+    Optional<Department> findByName(String name);
+
+    List<Department> findAll();
+
+    void store(Department department);
+
+    void remove(Department department);
+}

@@ -1,0 +1,2 @@
+/** The tenant's phone numbers. */
+package com.voicecore.domain.model.phone;

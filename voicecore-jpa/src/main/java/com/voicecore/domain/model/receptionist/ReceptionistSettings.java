@@ -1,0 +1,103 @@
+package com.voicecore.domain.model.receptionist;
+
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** How the receptionist presents the company: name, greeting, languages served, voice, transport. */
+@Entity
+@Table(name = "receptionist_settings")
+public class ReceptionistSettings extends TenantOwnedEntity {
+
+    @Column(name = "company_name", nullable = false, length = 200)
+    private String companyName;
+
+    @Column(name = "greeting", nullable = false, length = 1000)
+    private String greeting;
+
+    @Column(name = "languages", nullable = false)
+    private String[] languages;
+
+    @Column(name = "default_language", nullable = false, length = 10)
+    private String defaultLanguage;
+
+    @Column(name = "voice", nullable = false, length = 50)
+    private String voice;
+
+    @Column(name = "transport", nullable = false, length = 20)
+    private String transport = "turn_based";
+
+    @Column(name = "recording_enabled", nullable = false)
+    private boolean recordingEnabled;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ReceptionistSettings() {
+    }
+
+    public ReceptionistSettings(String companyName, String greeting, List<String> languages, String voice) {
+        this.companyName = Objects.requireNonNull(companyName, "companyName");
+        this.greeting = Objects.requireNonNull(greeting, "greeting");
+        serveLanguages(languages);
+        this.voice = Objects.requireNonNull(voice, "voice");
+    }
+
+    /** The first language is the default, used until the caller's own is known. */
+    public void serveLanguages(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            throw new IllegalArgumentException("A receptionist serves at least one language");
+        }
+        this.languages = codes.toArray(String[]::new);
+        this.defaultLanguage = codes.get(0);
+    }
+
+    public String companyName() {
+        return companyName;
+    }
+
+    public String greeting() {
+        return greeting;
+    }
+
+    public List<String> languages() {
+        return List.of(languages);
+    }
+
+    public String defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public String voice() {
+        return voice;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    public boolean recordingEnabled() {
+        return recordingEnabled;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

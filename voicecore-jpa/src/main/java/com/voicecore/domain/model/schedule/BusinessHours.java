@@ -1,0 +1,58 @@
+package com.voicecore.domain.model.schedule;
+
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One opening interval of a schedule on one day of the week. */
+@Entity
+@Table(name = "business_hours")
+public class BusinessHours extends TenantOwnedEntity {
+
+    @Column(name = "schedule_id", nullable = false)
+    private UUID scheduleId;
+
+    @Column(name = "day_of_week", nullable = false)
+    private short dayOfWeek;
+
+    @Column(name = "opens_at", nullable = false)
+    private LocalTime opensAt;
+
+    @Column(name = "closes_at", nullable = false)
+    private LocalTime closesAt;
+
+    protected BusinessHours() {
+    }
+
+    public BusinessHours(BusinessSchedule schedule, DayOfWeek day, LocalTime opens, LocalTime closes) {
+        if (!Objects.requireNonNull(closes, "closes").isAfter(Objects.requireNonNull(opens, "opens"))) {
+            throw new IllegalArgumentException("Opening hours must close after they open");
+        }
+        this.scheduleId = schedule.id();
+        this.dayOfWeek = (short) day.getValue();
+        this.opensAt = opens;
+        this.closesAt = closes;
+    }
+
+    public UUID scheduleId() {
+        return scheduleId;
+    }
+
+    public DayOfWeek day() {
+        return DayOfWeek.of(dayOfWeek);
+    }
+
+    public LocalTime opensAt() {
+        return opensAt;
+    }
+
+    public LocalTime closesAt() {
+        return closesAt;
+    }
+}

@@ -1,0 +1,69 @@
+package com.voicecore.domain.model.schedule;
+
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Opening hours of the tenant (no department) or of one department, in its own time zone. */
+@Entity
+@Table(name = "business_schedules")
+public class BusinessSchedule extends TenantOwnedEntity {
+
+    @Column(name = "department_id")
+    private UUID departmentId;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "emergency_override", length = 10)
+    private String emergencyOverride;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected BusinessSchedule() {
+    }
+
+    public BusinessSchedule(UUID departmentId, ZoneId zone) {
+        this.departmentId = departmentId;
+        moveTo(zone);
+    }
+
+    public void moveTo(ZoneId zone) {
+        this.timeZone = zone.getId();
+    }
+
+    public Optional<UUID> departmentId() {
+        return Optional.ofNullable(departmentId);
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Optional<String> emergencyOverride() {
+        return Optional.ofNullable(emergencyOverride);
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

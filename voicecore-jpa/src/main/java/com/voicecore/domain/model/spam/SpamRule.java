@@ -1,0 +1,82 @@
+package com.voicecore.domain.model.spam;
+
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/** A tenant's spam rule (the seed's spam_rules): what to match, how much it weighs, what to do. */
+@Entity
+@Table(name = "spam_rules")
+@NamedQuery(name = "SpamRule.findActive", query = "select r from SpamRule r where r.active = true order by r.createdAt")
+public class SpamRule extends TenantOwnedEntity {
+
+    public enum Type {
+        NUMBER, PATTERN, KEYWORD
+    }
+
+    public enum Action {
+        ALLOW, FLAG, CHALLENGE, BLOCK
+    }
+
+    @Column(name = "rule_type", nullable = false, length = 20)
+    private String ruleType;
+
+    @Column(name = "rule_value", nullable = false, length = 500)
+    private String ruleValue;
+
+    @Column(name = "action", nullable = false, length = 20)
+    private String action;
+
+    @Column(name = "weight", nullable = false)
+    private int weight;
+
+    @Column(name = "description", length = 200)
+    private String description;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected SpamRule() {
+    }
+
+    public SpamRule(Type type, String value, Action action, int weight, String description) {
+        if (weight < 0 || weight > 100) {
+            throw new IllegalArgumentException("A spam rule weighs 0 to 100");
+        }
+        this.ruleType = Objects.requireNonNull(type, "type").name().toLowerCase(Locale.ROOT);
+        this.ruleValue = Objects.requireNonNull(value, "value");
+        this.action = Objects.requireNonNull(action, "action").name().toLowerCase(Locale.ROOT);
+        this.weight = weight;
+        this.description = description;
+        this.createdAt = Instant.now();
+    }
+
+    public Type type() {
+        return Type.valueOf(ruleType.toUpperCase(Locale.ROOT));
+    }
+
+    public String value() {
+        return ruleValue;
+    }
+
+    public Action action() {
+        return Action.valueOf(action.toUpperCase(Locale.ROOT));
+    }
+
+    public int weight() {
+        return weight;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

@@ -1,0 +1,2 @@
+/** The tenant's spam rules. */
+package com.voicecore.domain.model.spam;

@@ -1,0 +1,92 @@
+package com.voicecore.domain.model.user;
+
+import com.voicecore.domain.model.shared.EmailAddress;
+import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Someone who signs in to the console. Only a password hash is ever kept. */
+@Entity
+@Table(name = "tenant_users")
+@NamedQuery(name = "TenantUser.findByEmail", query = "select u from TenantUser u where lower(u.email) = :email")
+public class TenantUser extends TenantOwnedEntity {
+
+    @Column(name = "email", nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 300)
+    private String passwordHash;
+
+    @Column(name = "role", nullable = false, length = 20)
+    private String role;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected TenantUser() {
+    }
+
+    public TenantUser(EmailAddress email, String displayName, String passwordHash, UserRole role) {
+        this.email = Objects.requireNonNull(email, "email").value();
+        this.displayName = Objects.requireNonNull(displayName, "displayName").strip();
+        changePasswordHash(passwordHash);
+        this.role = Objects.requireNonNull(role, "role").code();
+    }
+
+    public void changePasswordHash(String newHash) {
+        if (newHash == null || !newHash.startsWith("PBKDF2WithHmac")) {
+            throw new IllegalArgumentException("Only a PBKDF2 hash is stored");
+        }
+        this.passwordHash = newHash;
+    }
+
+    public EmailAddress email() {
+        return new EmailAddress(email);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public UserRole role() {
+        return UserRole.fromCode(role);
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+}

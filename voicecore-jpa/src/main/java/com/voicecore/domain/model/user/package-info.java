@@ -1,0 +1,2 @@
+/** The tenant's console users and their roles. */
+package com.voicecore.domain.model.user;
