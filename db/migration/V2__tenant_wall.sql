@@ -1,9 +1,9 @@
 -- The tenant wall: row-level security, enabled AND forced, on every tenant-owned table; the roles
 -- that use them. See db/README.md for why each role exists.
 --
--- Placeholders (set by the application from its configuration):
---   appRole       the runtime role requests run as (created before this migration; owns nothing)
+-- Placeholder (set by the application from its configuration):
 --   platformRole  a NOLOGIN role that owns the platform functions (V3) and nothing else
+-- The runtime role's grants are not here: see grant_runtime_privileges below.
 
 -- One place that says what "the current tenant" is: the transaction-local setting, or nobody.
 -- With no tenant set (null or '' after an earlier transaction) every comparison is null: no rows,
@@ -60,14 +60,35 @@ revoke all on all tables in schema public from public;
 revoke all on schema public from public;
 revoke all on function tenant_isolation_policy(regclass) from public;
 
-grant usage on schema public to "${appRole}", "${platformRole}";
-grant select on tenants to "${appRole}";
-grant select, insert, update, delete on
-    plans, departments, business_schedules, business_hours, holidays, receptionist_settings,
-    tenant_users, api_keys, agents, phone_numbers, calls, call_events, knowledge_base, spam_rules
-    to "${appRole}";
-
+grant usage on schema public to "${platformRole}";
 grant select, insert, delete on tenants to "${platformRole}";
 grant select, insert on tenant_deletion_receipts to "${platformRole}";
 grant select on all tables in schema public to "${platformRole}";
 grant update (last_used_at) on api_keys to "${platformRole}";
+
+-- The runtime role's privileges, granted by the migration step at every start (so a renamed role
+-- still gets them) and found from the catalogue (so a table added later is covered): the tenant
+-- tables in full, its own registry row to read, the platform functions to call. Nothing else.
+create function grant_runtime_privileges(p_role name) returns void
+    language plpgsql as
+$$
+declare
+    t name;
+begin
+    execute format('grant usage on schema public to %I', p_role);
+    execute format('grant select on tenants to %I', p_role);
+    for t in select c.relname
+             from pg_class c
+                      join pg_namespace n on n.oid = c.relnamespace
+                      join pg_attribute a on a.attrelid = c.oid
+             where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname = 'tenant_id'
+               and not a.attisdropped and c.relname <> 'tenant_deletion_receipts' loop
+        execute format('grant select, insert, update, delete on %I to %I', t, p_role);
+    end loop;
+    if exists (select from pg_namespace where nspname = 'platform') then
+        execute format('grant usage on schema platform to %I', p_role);
+        execute format('grant execute on all functions in schema platform to %I', p_role);
+    end if;
+end;
+$$;
+revoke all on function grant_runtime_privileges(name) from public;

@@ -160,8 +160,6 @@ begin
              where n.nspname = 'platform' loop
         execute format('alter function %s owner to %I', f, '${platformRole}');
         execute format('revoke all on function %s from public', f);
-        execute format('grant execute on function %s to %I', f, '${appRole}');
     end loop;
 end
 $$;
-grant usage on schema platform to "${appRole}";

@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Brings a database to the current schema, as its owner: makes sure the runtime role exists (it is
  * created with its password from configuration the first time; a role a DBA made is left as it is),
- * runs the Flyway migrations in {@code db/migration}, then refuses a runtime role that could get past
- * row-level security. The application, the tests and the benchmarks all go through here.
+ * runs the Flyway migrations in {@code db/migration}, grants the runtime role its privileges, then refuses
+ * a runtime role that could get past row-level security. The application, the tests and the benchmarks all go through here.
  */
 public final class SchemaMigration {
 
@@ -46,11 +46,15 @@ public final class SchemaMigration {
         MigrateResult result = Flyway.configure(classLoader)
                 .dataSource(ownerDataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", appRole, "platformRole", platformRole))
+                .placeholders(Map.of("platformRole", platformRole))
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
         try (Connection c = ownerDataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select grant_runtime_privileges(?::name)")) {
+                ps.setString(1, appRole);
+                ps.execute();
+            }
             verifyRuntimeRoleIsConfined(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the runtime role " + appRole + ": " + e.getMessage(), e);
@@ -63,7 +67,7 @@ public final class SchemaMigration {
         return Flyway.configure(classLoader)
                 .dataSource(ownerDataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", appRole, "platformRole", platformRole))
+                .placeholders(Map.of("platformRole", platformRole))
                 .load()
                 .info()
                 .pending()
