@@ -1,0 +1,21 @@
+package com.voicecore.application;
+
+import com.voicecore.domain.model.agent.AgentStatus;
+import com.voicecore.domain.model.shared.EmailAddress;
+import com.voicecore.domain.model.shared.Extension;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/** An agent as a client describes it; status is optional (null leaves it as it is). */
+public record AgentDraft(
+        @NotBlank(message = "An agent needs a name") @Size(max = 200, message = "An agent name has at most 200 characters")
+        String name,
+        @NotNull(message = "An agent needs an e-mail address")
+        EmailAddress email,
+        UUID departmentId,
+        Extension extension,
+        AgentStatus status) {
+}

@@ -1,0 +1,108 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.AgentDraft;
+import com.voicecore.application.AgentService;
+import com.voicecore.application.DuplicateEntityExceptions;
+import com.voicecore.application.exception.DuplicateEntityException;
+import com.voicecore.application.exception.InvalidValueException;
+import com.voicecore.application.exception.UnknownEntityException;
+import com.voicecore.domain.model.agent.Agent;
+import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.agent.ExtensionOutsideDepartmentException;
+import com.voicecore.domain.model.department.Department;
+import com.voicecore.domain.model.department.DepartmentRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class DefaultAgentService implements AgentService {
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Override
+    public Agent create(AgentDraft draft) {
+        Department department = department(draft.departmentId());
+        Agent agent;
+        try {
+            agent = new Agent(draft.name(), draft.email(), department, draft.extension());
+        } catch (ExtensionOutsideDepartmentException e) {
+            throw new InvalidValueException("extension", e.getMessage());
+        }
+        checkUnique(agent, draft);
+        if (draft.status() != null) {
+            agent.changeStatus(draft.status());
+        }
+        return store(agent);
+    }
+
+    @Override
+    public Agent update(UUID id, AgentDraft draft) {
+        Agent agent = get(id);
+        checkUnique(agent, draft);
+        agent.rename(draft.name());
+        agent.changeEmail(draft.email());
+        try {
+            agent.assign(department(draft.departmentId()), draft.extension());
+        } catch (ExtensionOutsideDepartmentException e) {
+            throw new InvalidValueException("extension", e.getMessage());
+        }
+        if (draft.status() != null) {
+            agent.changeStatus(draft.status());
+        }
+        return store(agent);
+    }
+
+    @Override
+    public Agent get(UUID id) {
+        return agents.find(id).orElseThrow(() -> new UnknownEntityException("agent", id));
+    }
+
+    @Override
+    public List<Agent> list(Optional<UUID> departmentId) {
+        return departmentId.map(agents::findByDepartment).orElseGet(agents::findAll);
+    }
+
+    @Override
+    public void delete(UUID id) {
+        agents.remove(get(id));
+    }
+
+    /** A department id from the client must name one of this tenant's departments. */
+    private Department department(UUID departmentId) {
+        if (departmentId == null) {
+            return null;
+        }
+        return departments.find(departmentId).orElseThrow(() ->
+                new InvalidValueException("departmentId", "No department with id " + departmentId));
+    }
+
+    private void checkUnique(Agent agent, AgentDraft draft) {
+        if (draft.extension() != null) {
+            agents.findByExtension(draft.extension()).filter(other -> !other.equals(agent)).ifPresent(other -> {
+                throw new DuplicateEntityException("extension", "Extension " + draft.extension()
+                        + " already belongs to " + other.name());
+            });
+        }
+        agents.findByEmail(draft.email()).filter(other -> !other.equals(agent)).ifPresent(other -> {
+            throw new DuplicateEntityException("email", "Another agent already uses " + draft.email());
+        });
+    }
+
+    private Agent store(Agent agent) {
+        try {
+            agents.store(agent);
+            return agent;
+        } catch (PersistenceException e) {
+            throw DuplicateEntityExceptions.from(e, "agent");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.voicecore.infrastructure.platform;
+
+import com.voicecore.application.DeletionReceipt;
+import com.voicecore.application.TenantSummary;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The narrow platform path: the SECURITY DEFINER functions of schema {@code platform} (db/V3), called
+ * on the runtime datasource inside the caller's transaction. Nothing else in the application crosses
+ * tenants.
+ */
+@ApplicationScoped
+public class PlatformGateway {
+
+    @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
+    private DataSource dataSource;
+
+    /** Creates the registry row; the database makes the new tenant current for this transaction. */
+    public UUID createTenant(String name, String domain) {
+        return query("select platform.create_tenant(?, ?)", ps -> {
+            ps.setString(1, name);
+            ps.setString(2, domain);
+        }, rs -> rs.getObject(1, UUID.class)).orElseThrow();
+    }
+
+    public List<TenantSummary> listTenants(int limit, int offset) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select * from platform.list_tenants(?, ?)")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<TenantSummary> tenants = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tenants.add(summary(rs));
+                }
+            }
+            return tenants;
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
+    }
+
+    public long countTenants() {
+        return query("select platform.count_tenants()", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public Optional<TenantSummary> getTenant(UUID id) {
+        return query("select * from platform.get_tenant(?)", ps -> ps.setObject(1, id), PlatformGateway::summary);
+    }
+
+    public Optional<DeletionReceipt> deleteTenant(UUID id, String requestedBy) {
+        return query("select * from platform.delete_tenant(?, ?)", ps -> {
+            ps.setObject(1, id);
+            ps.setString(2, requestedBy);
+        }, PlatformGateway::receipt);
+    }
+
+    public Optional<DeletionReceipt> deletionReceipt(UUID tenantId) {
+        return query("select * from platform.get_deletion_receipt(?)", ps -> ps.setObject(1, tenantId),
+                PlatformGateway::receipt);
+    }
+
+    /** The tenant an API key (by its SHA-256) belongs to, if the key is live and the tenant active. */
+    public Optional<UUID> tenantOfApiKey(byte[] keySha256) {
+        return query("select tenant_id from platform.authenticate_api_key(?)", ps -> ps.setBytes(1, keySha256),
+                rs -> rs.getObject(1, UUID.class));
+    }
+
+    private <T> Optional<T> query(String sql, Binder binder, Mapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
+    }
+
+    private static TenantSummary summary(ResultSet rs) throws SQLException {
+        return new TenantSummary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("domain"),
+                rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static DeletionReceipt receipt(ResultSet rs) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (JsonReader reader = Json.createReader(new StringReader(rs.getString("rows_deleted")))) {
+            JsonObject json = reader.readObject();
+            json.forEach((table, n) -> counts.put(table, ((JsonNumber) n).longValue()));
+        }
+        return new DeletionReceipt(rs.getObject("receipt_id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("completed_at").toInstant(), counts);
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

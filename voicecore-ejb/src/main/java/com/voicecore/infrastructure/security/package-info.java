@@ -1,0 +1,2 @@
+/** Password hashing for console users. */
+package com.voicecore.infrastructure.security;

@@ -1,0 +1,22 @@
+package com.voicecore.infrastructure.tenancy;
+
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+
+/**
+ * Bound to every EJB of this module as a default interceptor (ejb-jar.xml), so no service can forget
+ * it: when the thread works for a tenant, that tenant is applied to the transaction the container has
+ * just begun, before the method touches the database.
+ */
+public class TenantTransactionInterceptor {
+
+    @Inject
+    TenantTransactions transactions;
+
+    @AroundInvoke
+    public Object applyTenant(InvocationContext invocation) throws Exception {
+        TenantContext.current().ifPresent(transactions::apply);
+        return invocation.proceed();
+    }
+}

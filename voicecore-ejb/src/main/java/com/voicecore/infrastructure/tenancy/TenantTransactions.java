@@ -1,0 +1,69 @@
+package com.voicecore.infrastructure.tenancy;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * Applies a tenant to the current JTA transaction: {@code set_config('app.current_tenant', id, true)}
+ * on the transaction's connection, before anything else touches it. Transaction-local, so the pooled
+ * connection carries nothing into the next transaction. A transaction serves one tenant only.
+ */
+@ApplicationScoped
+public class TenantTransactions {
+
+    private static final String APPLIED = TenantTransactions.class.getName() + ".tenant";
+
+    @Resource
+    private TransactionSynchronizationRegistry registry;
+
+    @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
+    private DataSource dataSource;
+
+    /** Applies the tenant unless this transaction already has it; refuses a second tenant. */
+    public void apply(UUID tenant) {
+        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        Object applied = registry.getResource(APPLIED);
+        if (tenant.equals(applied)) {
+            return;
+        }
+        if (applied != null) {
+            throw new IllegalStateException("One transaction cannot work for two tenants");
+        }
+        setConfig(tenant);
+        registry.putResource(APPLIED, tenant);
+    }
+
+    /**
+     * Records that the database already holds this tenant for the transaction (the platform function
+     * that creates a tenant sets it itself), so later calls in the transaction agree with it.
+     */
+    public void adopt(UUID tenant) {
+        Object applied = registry.getResource(APPLIED);
+        if (applied != null && !applied.equals(tenant)) {
+            throw new IllegalStateException("One transaction cannot work for two tenants");
+        }
+        registry.putResource(APPLIED, tenant);
+    }
+
+    private void setConfig(UUID tenant) {
+        // Within a JTA transaction the pool hands out the transaction's own connection: the same one
+        // Hibernate will use.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
+            ps.setString(1, tenant.toString());
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply the tenant context", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** /api/v1/agents. */
+package com.voicecore.interfaces.rest.agent;

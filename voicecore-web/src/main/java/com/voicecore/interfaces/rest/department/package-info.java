@@ -1,0 +1,2 @@
+/** /api/v1/departments. */
+package com.voicecore.interfaces.rest.department;
