@@ -380,14 +380,13 @@ class TenantWallCatalogueTest {
         }
     }
 
-    @Entity
+    /** Not an @Entity on purpose: nothing may ever scan these into a persistence unit. */
     @Table(name = "agents")
     static class AgentsWithoutTenantId {
         @Column(name = "tenant_id")
         java.util.UUID tenantId;
     }
 
-    @Entity
     @Table(name = "agents")
     static class AgentsWithTenantId {
         @TenantId

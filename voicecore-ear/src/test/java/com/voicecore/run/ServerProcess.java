@@ -1,0 +1,148 @@
+package com.voicecore.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The provisioned WildFly, started as a child process on its own copy of the server base directory
+ * (so the build's server stays pristine), with the EAR deployed and configuration passed as
+ * environment variables (never on the command line, where other users could read it).
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int portOffset;
+
+    private ServerProcess(Process process, int portOffset) {
+        this.process = process;
+        this.portOffset = portOffset;
+    }
+
+    public static ServerProcess start(Path serverHome, Path baseDir, Path ear, Map<String, String> env, int portOffset,
+                                      Path consoleLog) throws IOException {
+        if (!Files.isRegularFile(serverHome.resolve("jboss-modules.jar"))) {
+            throw new IllegalStateException("No provisioned server at " + serverHome + ": build first (mvn verify)");
+        }
+        deleteTree(baseDir);
+        copyTree(serverHome.resolve("standalone"), baseDir);
+        Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(consoleLog.getParent());
+
+        List<String> command = new ArrayList<>(List.of(serverHome.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir.toAbsolutePath(),
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(consoleLog.toFile());
+        builder.environment().putAll(env);
+        // makes standalone.sh forward SIGTERM/SIGINT to the server JVM instead of leaving it orphaned
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+        builder.environment().putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        return new ServerProcess(builder.start(), portOffset);
+    }
+
+    public int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    public int managementPort() {
+        return 9990 + portOffset;
+    }
+
+    /** Waits until readiness (database reachable, migrations applied, deployment up) answers UP. */
+    public Duration awaitReady(Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server stopped during start (exit " + process.exitValue() + ")");
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("voicecore-database")) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+                if (response.body().contains("\"FAILED\"")) {
+                    throw new IllegalStateException("The deployment failed: see the server log");
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("The server was not ready within " + timeout);
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            // SIGTERM to the server JVM and its script: WildFly shuts down gracefully
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file)), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,248 @@
+package com.voicecore.run;
+
+import com.voicecore.testsupport.EmbeddedDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The run command ({@code mvn -Prun verify}): starts the embedded PostgreSQL (data kept in
+ * {@code .voicecore/postgres}) unless {@code VOICECORE_DB_URL} names an external one, starts the
+ * provisioned WildFly with the EAR, seeds a demo tenant once, prints where to go, and stops
+ * everything on Ctrl-C.
+ */
+public final class VoiceCoreDevServer {
+
+    private static final String DEMO_TENANT = "Northwind Dental";
+
+    private final Path project;
+    private final Path state;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private VoiceCoreDevServer(Path project) {
+        this.project = project;
+        this.state = project.resolve(".voicecore");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("voicecore.project.dir", ".")).toAbsolutePath().normalize();
+        new VoiceCoreDevServer(project).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(state);
+        Properties demo = load(state.resolve("demo.properties"));
+        Map<String, String> env = new HashMap<>();
+        EmbeddedDatabase database = null;
+        String appUser;
+        String appPassword;
+        String dbUrl;
+        if (System.getenv("VOICECORE_DB_URL") == null) {
+            long t0 = System.nanoTime();
+            database = EmbeddedDatabase.start(state.resolve("postgres"), 0, true);
+            say("Embedded PostgreSQL 16 on 127.0.0.1:" + database.port() + " (data in .voicecore/postgres), "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            dbUrl = database.jdbcUrl();
+            appUser = database.appUser();
+            appPassword = database.appPassword();
+            env.put("VOICECORE_DB_URL", dbUrl);
+            env.put("VOICECORE_DB_USER", database.ownerUser());
+            env.put("VOICECORE_DB_PASSWORD", database.ownerPassword());
+            env.put("VOICECORE_DB_APP_USER", appUser);
+            env.put("VOICECORE_DB_APP_PASSWORD", appPassword);
+        } else {
+            dbUrl = System.getenv("VOICECORE_DB_URL");
+            appUser = System.getenv().getOrDefault("VOICECORE_DB_APP_USER", "voicecore_app");
+            appPassword = System.getenv("VOICECORE_DB_APP_PASSWORD");
+            say("Using the external database " + dbUrl.replaceAll("//[^@/]*@", "//"));
+        }
+        String platformKey = System.getenv("VOICECORE_PLATFORM_API_KEY");
+        if (platformKey == null || platformKey.isBlank()) {
+            platformKey = demo.getProperty("platformApiKey", "vcp_" + randomToken());
+            demo.setProperty("platformApiKey", platformKey);
+        }
+        env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
+        int offset = Integer.parseInt(System.getenv().getOrDefault("VOICECORE_PORT_OFFSET", "0"));
+
+        Path serverHome = project.resolve("voicecore-ear/target/server");
+        ServerProcess server = ServerProcess.start(serverHome, state.resolve("wildfly"),
+                project.resolve("voicecore-ear/target/voicecore.ear"), env, offset, state.resolve("wildfly-console.log"));
+        EmbeddedDatabase db = database;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping VoiceCore...");
+            server.close();
+            if (db != null) {
+                db.close();
+            }
+            say("Stopped.");
+        }, "voicecore-shutdown"));
+
+        Duration ready = server.awaitReady(Duration.ofMinutes(3));
+        say("WildFly with the VoiceCore EAR is ready in " + ready.toMillis() + " ms");
+
+        String base = "http://localhost:" + server.httpPort();
+        seedDemoTenant(base, platformKey, demo, dbUrl, appUser, appPassword);
+        store(demo, state.resolve("demo.properties"));
+
+        say("""
+
+                ============================== VoiceCore is running ==============================
+                  Web / REST API        %1$s/            API base  %1$s/api/v1
+                  OpenAPI document      %1$s/openapi
+                  Admin console         %1$s/admin/
+                  Health                http://127.0.0.1:%2$d/health/ready   (and /health/live)
+                  Platform API key      %3$s
+                  Demo tenant           %4$s (%5$s)
+                  Demo tenant API key   %6$s
+                  Demo admin login      %7$s / %8$s
+                  Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
+                  Server log            .voicecore/wildfly/log/server.log
+                  Stop with Ctrl-C.
+                ==================================================================================
+                """.formatted(base, server.managementPort(), platformKey, DEMO_TENANT, demo.getProperty("tenantId"),
+                demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword")));
+        int exit = server.waitFor();
+        say("The server exited (" + exit + ")");
+    }
+
+    /** Once per database: a dental clinic with its departments, three agents and a small knowledge base. */
+    private void seedDemoTenant(String base, String platformKey, Properties demo, String dbUrl, String appUser,
+                                String appPassword) throws IOException, InterruptedException {
+        String known = demo.getProperty("tenantId");
+        if (known != null && send(base + "/api/v1/platform/tenants/" + known, "GET", platformKey, null).statusCode() == 200) {
+            return;
+        }
+        HttpResponse<String> created = send(base + "/api/v1/platform/tenants", "POST", platformKey, """
+                {"name": "%s", "domain": "northwind-dental.example", "adminEmail": "admin@northwind-dental.example",
+                 "adminName": "Dana Whitfield", "timeZone": "America/New_York", "languages": ["en", "es"]}
+                """.formatted(DEMO_TENANT));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Seeding the demo tenant failed: " + created.statusCode() + " " + created.body());
+        }
+        JsonObject tenant = json(created.body()).asJsonObject();
+        String apiKey = tenant.getString("apiKey");
+        demo.setProperty("tenantId", tenant.getJsonObject("tenant").getString("id"));
+        demo.setProperty("apiKey", apiKey);
+        demo.setProperty("adminEmail", tenant.getString("adminEmail"));
+        demo.setProperty("adminPassword", tenant.getString("adminPassword"));
+
+        JsonArray departments = json(send(base + "/api/v1/departments", "GET", apiKey, null).body()).asJsonArray();
+        String[][] agents = {
+                {"Alice Reyes", "alice@northwind-dental.example", "Reception", "101"},
+                {"Bob Chen", "bob@northwind-dental.example", "Sales", "201"},
+                {"Carmen Diaz", "carmen@northwind-dental.example", "Support", "301"}};
+        for (String[] a : agents) {
+            String departmentId = departments.stream().map(JsonValue::asJsonObject)
+                    .filter(d -> d.getString("name").equals(a[2])).findFirst().orElseThrow().getString("id");
+            send(base + "/api/v1/agents", "POST", apiKey, """
+                    {"name": "%s", "email": "%s", "departmentId": "%s", "extension": "%s", "status": "available"}
+                    """.formatted(a[0], a[1], departmentId, a[3]));
+        }
+        if (appPassword != null) {
+            seedKnowledgeBase(UUID.fromString(demo.getProperty("tenantId")), dbUrl, appUser, appPassword);
+        }
+        say("Seeded the demo tenant '" + DEMO_TENANT + "'");
+    }
+
+    /** Straight into the database as the runtime role, under the tenant wall like any request. */
+    private static void seedKnowledgeBase(UUID tenant, String url, String user, String password) {
+        String[][] entries = {
+                {"What are your opening hours?", "We are open Monday to Friday, 9 am to 5 pm.", "hours", "en"},
+                {"Where are you located?", "We are at 12 Harbour Street, second floor, next to the pharmacy.", "location", "en"},
+                {"Do you accept dental insurance?", "Yes, we accept most major dental insurance plans.", "billing", "en"},
+                {"¿Cuál es su horario?", "Abrimos de lunes a viernes, de 9 a 17 horas.", "hours", "es"}};
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ctx = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
+                ctx.setString(1, tenant.toString());
+                ctx.execute();
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into knowledge_base (tenant_id, question, answer,"
+                    + " category, language, priority) values (?, ?, ?, ?, ?, 10)")) {
+                for (String[] e : entries) {
+                    insert.setObject(1, tenant);
+                    insert.setString(2, e[0]);
+                    insert.setString(3, e[1]);
+                    insert.setString(4, e[2]);
+                    insert.setString(5, e[3]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("Seeding the knowledge base failed: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> send(String url, String method, String bearer, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonValue json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    /** Local, git-ignored, readable by the owner only: the demo's keys so a second run can print them. */
+    private static void store(Properties p, Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (Writer out = Files.newBufferedWriter(file)) {
+            p.store(out, "VoiceCore demo credentials (local only; delete .voicecore/ to start afresh)");
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void say(String line) {
+        System.out.println("[voicecore] " + line);
+    }
+}
