@@ -216,8 +216,10 @@ class TenantDataIsolationPropertyTest {
     @Test
     @DisplayName("Property 1: Tenant Data Isolation (ORM and SQL levels)")
     void tenantDataIsolation() {
+        java.util.concurrent.atomic.AtomicInteger examples = new java.util.concurrent.atomic.AtomicInteger();
         qt().withExamples(100).withShrinkCycles(20).forAll(worlds()).checkAssert(world -> {
             try {
+                examples.incrementAndGet();
                 List<Stored> stored = new ArrayList<>();
                 for (TenantSpec spec : world) {
                     stored.add(store(spec));
@@ -235,6 +237,7 @@ class TenantDataIsolationPropertyTest {
                 throw new AssertionError(e);
             }
         });
+        assertTrue(examples.get() >= 100, "ran " + examples + " examples");
     }
 
     private static void throughTheOrm(OrmHarness harness, Stored a, List<Stored> others) {

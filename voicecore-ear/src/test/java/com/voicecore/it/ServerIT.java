@@ -1,0 +1,65 @@
+package com.voicecore.it;
+
+import com.voicecore.it.support.Api;
+import com.voicecore.it.support.Deployments;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deployed EAR as an operator sees it: health, the console, the API description. */
+@ExtendWith(ArquillianExtension.class)
+class ServerIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.voiceCoreEar();
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndTheMigratedSchema() {
+        Api.Reply ready = Api.get(Api.managementUrl("/health/ready"), null);
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject check = ready.object().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("voicecore-database")).findFirst().orElseThrow();
+        assertEquals("UP", check.getString("status"));
+        assertEquals("3", check.getJsonObject("data").getString("schemaVersion"));
+        assertTrue(check.getJsonObject("data").getBoolean("reachable"));
+        assertEquals(200, Api.get(Api.managementUrl("/health/live"), null).status());
+    }
+
+    @Test
+    void theAdminConsoleRendersAPrimeFacesPage() {
+        Api.Reply page = Api.send("GET", "/admin/", null, null, null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("VoiceCore admin console"), page.body());
+        assertTrue(page.body().contains("ui-panel"), "rendered by PrimeFaces");
+        assertTrue(page.body().matches("(?s).*id=\"platformStatus\">\\d+ tenants?<.*"), "asks the application for its data");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Api.Reply doc = Api.send("GET", "/openapi", null, null, null);
+        assertEquals(200, doc.status());
+        java.util.Set<String> paths = doc.object().getJsonObject("paths").keySet();
+        for (String path : new String[] {"/api/v1/platform/tenants", "/api/v1/platform/tenants/{id}",
+                "/api/v1/departments", "/api/v1/departments/{id}", "/api/v1/agents", "/api/v1/agents/{id}"}) {
+            assertTrue(paths.contains(path), () -> "OpenAPI lists " + path + "; it lists " + paths);
+        }
+        assertEquals("bearer", doc.object().getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("apiKey").getString("scheme"));
+    }
+
+    @Test
+    void unknownPathsAnswerProblemDocuments() {
+        Api.Reply reply = Api.get("/api/v1/no-such-thing", null);
+        assertEquals(404, reply.status());
+        assertTrue(reply.isProblem(), reply.contentType());
+    }
+}

@@ -1,0 +1,56 @@
+package com.voicecore.it.support;
+
+import com.voicecore.testsupport.EmbeddedDatabase;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Starts PostgreSQL once per test run, on the client side (a JUnit extension would also run inside the
+ * container under Arquillian), before Arquillian reads arquillian.xml: the server gets the database
+ * and keys through the system properties set here.
+ */
+public class TestEnvironment implements LauncherSessionListener {
+
+    private static EmbeddedDatabase database;
+    private static String platformKey;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (database != null || System.getProperty("voicecore.test.db.port") == null) {
+            return; // not under failsafe (e.g. an IDE running a unit test): nothing to start
+        }
+        int port = Integer.parseInt(System.getProperty("voicecore.test.db.port"));
+        database = EmbeddedDatabase.start(Path.of(System.getProperty("voicecore.work.dir", "target/voicecore-work"),
+                "it-postgres"), port, false);
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        platformKey = "vcp_" + HexFormat.of().formatHex(key);
+        System.setProperty("voicecore.test.db.url", database.jdbcUrl());
+        System.setProperty("voicecore.test.db.owner.password", database.ownerPassword());
+        System.setProperty("voicecore.test.db.app.password", database.appPassword());
+        System.setProperty("voicecore.test.platform.key", platformKey);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    public static EmbeddedDatabase database() {
+        if (database == null) {
+            throw new IllegalStateException("The test database runs only under failsafe (mvn verify)");
+        }
+        return database;
+    }
+
+    public static String platformKey() {
+        return platformKey;
+    }
+}
