@@ -372,6 +372,44 @@ class RuntimeRoleConfinementTest {
         }
     }
 
+    @Test
+    void temporaryTablesCannotShadowTheCatalogueInsidePlatformFunctions() throws SQLException {
+        List<List<Object>> truth;
+        try (Connection c = db.appDataSource().getConnection()) {
+            truth = rows(c, "select * from platform.tenant_tables()");
+        }
+        Tenant victim = provision("Shadowed Receipt Inc", "+14155550707", null);
+        List<List<Object>> seen;
+        String receipt;
+        try (Connection c = db.appDataSource().getConnection(); Statement st = c.createStatement()) {
+            // the runtime role may create temporary tables (PUBLIC keeps TEMP on the database), and a
+            // search_path without pg_temp searches pg_temp first, before pg_catalog
+            st.execute("create temp table pg_class (oid oid, relname name, relnamespace oid, relkind \"char\")");
+            st.execute("create temp table pg_namespace (oid oid, nspname name)");
+            st.execute("create temp table pg_attribute (attrelid oid, attname name, attisdropped boolean)");
+            st.execute("insert into pg_class values (1, 'plans', 1, 'r')");
+            st.execute("insert into pg_namespace values (1, 'public')");
+            st.execute("insert into pg_attribute values (1, 'tenant_id', false)");
+            st.execute("grant select on pg_temp.pg_class, pg_temp.pg_namespace, pg_temp.pg_attribute to voicecore_platform");
+            seen = rows(c, "select * from platform.tenant_tables()");
+            receipt = String.valueOf(rows(c, "select rows_deleted from platform.delete_tenant(?, 'test')", victim.id()).get(0).get(0));
+        }
+        try (Connection su = db.superuserDataSource().getConnection()) {
+            assertEquals(0, count(su, "select count(*) from agents where tenant_id = '" + victim.id() + "'"),
+                    "the rows go anyway: deletion itself cascades through the foreign keys");
+        }
+        // BUG (db/migration/V3__platform_path.sql, platform.tenant_tables and every platform function):
+        // `set search_path = pg_catalog, public` leaves pg_temp implicitly FIRST for relations, so the caller's
+        // temporary tables replace pg_class/pg_namespace/pg_attribute inside the SECURITY DEFINER function.
+        // delete_tenant then verifies and counts only what the caller chose, and the receipt is forged.
+        // Fix: `set search_path = pg_catalog, public, pg_temp` (pg_temp last, as the CREATE FUNCTION docs
+        // advise) and/or qualify pg_catalog.pg_class etc.; optionally revoke TEMP on the database from PUBLIC.
+        // Until then this asserts the current (wrong) behaviour; when fixed, replace both lines with
+        //     assertEquals(truth, seen);  and  assertTrue(receipt.contains("\"agents\""), receipt);
+        assertEquals(List.of(List.of("plans")), seen, "KNOWN BUG: the shadow is used (truth: " + truth + ")");
+        assertFalse(receipt.contains("\"agents\""), "KNOWN BUG: the receipt omits what was deleted: " + receipt);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void assertNoTenantVisible(Connection c, String after) throws SQLException {

@@ -312,6 +312,53 @@ class TenantDeletionPropertyTest {
         counts(tenant, tenantTables()).forEach((table, n) -> assertEquals(0L, n, table));
     }
 
+    @Test
+    void aTenantTableAddedByALaterMigrationIsCoveredByDeletion() throws SQLException {
+        // what a V4 migration would do, as the owner, following V1/V2's rules for a tenant table
+        try (Connection owner = db.ownerDataSource().getConnection(); Statement st = owner.createStatement()) {
+            st.execute("create table later_feature (id uuid primary key default gen_random_uuid(),"
+                    + " tenant_id uuid not null references tenants (id) on delete cascade, note text)");
+            st.execute("create index later_feature_tenant_idx on later_feature (tenant_id)");
+            st.execute("select tenant_isolation_policy('later_feature'::regclass)");
+        }
+        try {
+            db.migrate(); // the start-up step: grants the runtime role its privileges from the catalogue
+            Personal tenant = provision(new TenantSpec("Later Feature Ltd", List.of("Sales"), List.of("l@later.example"),
+                    List.of("Lee Later"), List.of("+4930555" + SERIAL.incrementAndGet()), 1, 1, 1, 1, 1, 1, 1));
+            try (Connection c = app.getConnection()) {
+                c.setAutoCommit(false);
+                exec(c, "select set_config('app.current_tenant', ?, true)", tenant.tenant().toString());
+                exec(c, "insert into later_feature (tenant_id, note) values (?, 'new')", tenant.tenant());
+                c.commit();
+            }
+            assertTrue(tenantTables().contains("later_feature"), "the platform finds the new table");
+            List<Map<String, Object>> receipt;
+            SQLException failure = null;
+            try (Connection c = app.getConnection()) {
+                receipt = rows(c, "select * from platform.delete_tenant(?, 'test')", tenant.tenant());
+            } catch (SQLException e) {
+                receipt = List.of();
+                failure = e;
+            }
+            // BUG (db/migration/V2__tenant_wall.sql, grants to the platform role): "grant select on all tables
+            // in schema public" covers only the tables that existed when V2 ran, and grant_runtime_privileges
+            // (run at every start) grants the runtime role only. A tenant table added later cannot be read
+            // by voicecore_platform, so platform.delete_tenant fails with "permission denied for table ..."
+            // and no tenant can be deleted any more. Fix: in V2 add
+            //     alter default privileges for role <owner> in schema public grant select on tables to "${platformRole}";
+            // (or grant select to the platform role in grant_runtime_privileges' loop, for tables that exist).
+            // Until then this asserts the current (wrong) behaviour; when fixed, replace it with
+            //     assertNull(failure); assertEquals(1L, parseCounts(...rows_deleted).get("later_feature"));
+            assertTrue(failure != null && "42501".equals(failure.getSQLState())
+                            && failure.getMessage().contains("later_feature"),
+                    "KNOWN BUG: expected delete_tenant to fail on the new table, got " + failure + " / " + receipt);
+        } finally {
+            try (Connection owner = db.ownerDataSource().getConnection(); Statement st = owner.createStatement()) {
+                st.execute("drop table later_feature");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- helpers (as the superuser: outside the wall)
 
     private static List<String> tenantTables() throws SQLException {

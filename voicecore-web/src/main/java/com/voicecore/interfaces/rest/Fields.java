@@ -3,6 +3,7 @@ package com.voicecore.interfaces.rest;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.application.exception.UnknownEntityException;
 
+import java.time.DateTimeException;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ public final class Fields {
     public static <T> T convert(String field, Supplier<T> conversion) {
         try {
             return conversion.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new InvalidValueException(field, e.getMessage());
         }
     }
