@@ -66,6 +66,15 @@ grant select, insert on tenant_deletion_receipts to "${platformRole}";
 grant select on all tables in schema public to "${platformRole}";
 grant update (last_used_at) on api_keys to "${platformRole}";
 
+-- No temporary tables for anyone but the owner: nothing needs them, and a temporary table is the
+-- classic way to shadow a relation inside someone else's function.
+do
+$$
+begin
+    execute format('revoke temporary on database %I from public', current_database());
+end
+$$;
+
 -- The runtime role's privileges, granted by the migration step at every start (so a renamed role
 -- still gets them) and found from the catalogue (so a table added later is covered): the tenant
 -- tables in full, its own registry row to read, the platform functions to call. Nothing else.
@@ -84,6 +93,8 @@ begin
              where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname = 'tenant_id'
                and not a.attisdropped and c.relname <> 'tenant_deletion_receipts' loop
         execute format('grant select, insert, update, delete on %I to %I', t, p_role);
+        -- the platform functions count and verify every tenant table when a tenant is deleted
+        execute format('grant select on %I to %I', t, '${platformRole}');
     end loop;
     if exists (select from pg_namespace where nspname = 'platform') then
         execute format('grant usage on schema platform to %I', p_role);

@@ -1,6 +1,7 @@
 -- The narrow platform path: the only way work crosses tenants. Each function does one thing and
 -- returns only what that needs. They run as the NOLOGIN platform role (never as the app role, never
--- as the owner), with a fixed search_path so a caller cannot shadow the tables they use.
+-- as the owner), with a fixed search_path that names pg_temp last: unnamed, pg_temp would be searched
+-- first and a caller's temporary table could stand in for pg_class or a tenant table.
 
 create schema platform;
 revoke all on schema platform from public;
@@ -8,7 +9,7 @@ revoke all on schema platform from public;
 -- Creates the registry row and makes the new tenant the current tenant of this transaction, so that
 -- the caller provisions the tenant's defaults under the ordinary policy, atomically.
 create function platform.create_tenant(p_name text, p_domain text) returns uuid
-    language plpgsql security definer set search_path = pg_catalog, public as
+    language plpgsql security definer set search_path = pg_catalog, public, pg_temp as
 $$
 declare
     v_id uuid := gen_random_uuid();
@@ -24,7 +25,7 @@ $$;
 
 create function platform.list_tenants(p_limit integer, p_offset integer)
     returns table (id uuid, name varchar, domain varchar, status varchar, created_at timestamptz)
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select t.id, t.name, t.domain, t.status, t.created_at
     from public.tenants t
@@ -33,26 +34,26 @@ $$
 $$;
 
 create function platform.count_tenants() returns bigint
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select count(*) from public.tenants;
 $$;
 
 create function platform.get_tenant(p_id uuid)
     returns table (id uuid, name varchar, domain varchar, status varchar, created_at timestamptz)
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select t.id, t.name, t.domain, t.status, t.created_at from public.tenants t where t.id = p_id;
 $$;
 
 -- Tenant-owned tables, found from the catalogue, so that a table added later is never forgotten.
 create function platform.tenant_tables() returns setof name
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select c.relname
-    from pg_class c
-             join pg_namespace n on n.oid = c.relnamespace
-             join pg_attribute a on a.attrelid = c.oid
+    from pg_catalog.pg_class c
+             join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+             join pg_catalog.pg_attribute a on a.attrelid = c.oid
     where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attname = 'tenant_id' and not a.attisdropped
       and c.relname <> 'tenant_deletion_receipts'
     order by c.relname;
@@ -63,7 +64,7 @@ $$;
 -- when the tenant does not exist.
 create function platform.delete_tenant(p_id uuid, p_requested_by text)
     returns table (receipt_id uuid, tenant_id uuid, started_at timestamptz, completed_at timestamptz, rows_deleted jsonb)
-    language plpgsql security definer set search_path = pg_catalog, public as
+    language plpgsql security definer set search_path = pg_catalog, public, pg_temp as
 $$
 declare
     v_started  timestamptz := clock_timestamp();
@@ -103,7 +104,7 @@ $$;
 
 create function platform.get_deletion_receipt(p_tenant_id uuid)
     returns table (receipt_id uuid, tenant_id uuid, started_at timestamptz, completed_at timestamptz, rows_deleted jsonb)
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select r.id, r.tenant_id, r.started_at, r.completed_at, r.rows_deleted
     from public.tenant_deletion_receipts r where r.tenant_id = p_tenant_id;
@@ -113,7 +114,7 @@ $$;
 -- active tenant answers; it answers with ids, nothing else.
 create function platform.authenticate_api_key(p_key_hash bytea)
     returns table (tenant_id uuid, api_key_id uuid)
-    language plpgsql security definer set search_path = pg_catalog, public as
+    language plpgsql security definer set search_path = pg_catalog, public, pg_temp as
 $$
 declare
     v_tenant uuid;
@@ -140,7 +141,7 @@ $$;
 -- records one, must match too.
 create function platform.resolve_tenant_by_number(p_e164 text, p_account_sid text)
     returns table (tenant_id uuid, tenant_status varchar)
-    language sql stable security definer set search_path = pg_catalog, public as
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
     select p.tenant_id, t.status
     from public.phone_numbers p join public.tenants t on t.id = p.tenant_id

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -340,18 +341,11 @@ class TenantDeletionPropertyTest {
                 receipt = List.of();
                 failure = e;
             }
-            // BUG (db/migration/V2__tenant_wall.sql, grants to the platform role): "grant select on all tables
-            // in schema public" covers only the tables that existed when V2 ran, and grant_runtime_privileges
-            // (run at every start) grants the runtime role only. A tenant table added later cannot be read
-            // by voicecore_platform, so platform.delete_tenant fails with "permission denied for table ..."
-            // and no tenant can be deleted any more. Fix: in V2 add
-            //     alter default privileges for role <owner> in schema public grant select on tables to "${platformRole}";
-            // (or grant select to the platform role in grant_runtime_privileges' loop, for tables that exist).
-            // Until then this asserts the current (wrong) behaviour; when fixed, replace it with
-            //     assertNull(failure); assertEquals(1L, parseCounts(...rows_deleted).get("later_feature"));
-            assertTrue(failure != null && "42501".equals(failure.getSQLState())
-                            && failure.getMessage().contains("later_feature"),
-                    "KNOWN BUG: expected delete_tenant to fail on the new table, got " + failure + " / " + receipt);
+            // grant_runtime_privileges (run at every start) grants the platform role the new table too
+            assertNull(failure, "delete_tenant failed on a table added later: " + failure);
+            assertEquals(1, receipt.size());
+            String counts = String.valueOf(receipt.get(0).get("rows_deleted"));
+            assertTrue(counts.contains("\"later_feature\": 1"), "the receipt counts the new table: " + counts);
         } finally {
             try (Connection owner = db.ownerDataSource().getConnection(); Statement st = owner.createStatement()) {
                 st.execute("drop table later_feature");
