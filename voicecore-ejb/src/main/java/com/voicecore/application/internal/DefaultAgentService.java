@@ -2,7 +2,6 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.AgentDraft;
 import com.voicecore.application.AgentService;
-import com.voicecore.application.DuplicateEntityExceptions;
 import com.voicecore.application.exception.DuplicateEntityException;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.application.exception.UnknownEntityException;

@@ -2,7 +2,6 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.DepartmentDraft;
 import com.voicecore.application.DepartmentService;
-import com.voicecore.application.DuplicateEntityExceptions;
 import com.voicecore.application.exception.DuplicateEntityException;
 import com.voicecore.application.exception.EntityInUseException;
 import com.voicecore.application.exception.InvalidValueException;

@@ -1,6 +1,5 @@
 package com.voicecore.application.internal;
 
-import com.voicecore.application.DuplicateEntityExceptions;
 import com.voicecore.application.NewTenant;
 import com.voicecore.application.ProvisionedTenant;
 import com.voicecore.application.TenantProvisioningService;

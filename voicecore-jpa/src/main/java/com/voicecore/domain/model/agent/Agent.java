@@ -3,13 +3,11 @@ package com.voicecore.domain.model.agent;
 import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.domain.model.shared.Extension;
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -26,7 +24,7 @@ import java.util.UUID;
 @NamedQuery(name = "Agent.findByExtension", query = "select a from Agent a where a.extension = :extension")
 @NamedQuery(name = "Agent.findByEmail", query = "select a from Agent a where a.email = :email")
 @NamedQuery(name = "Agent.countByDepartment", query = "select count(a) from Agent a where a.departmentId = :departmentId")
-public class Agent extends TenantOwnedEntity {
+public class Agent extends TimestampedTenantEntity {
 
     @Column(name = "name", nullable = false, length = 200)
     private String name;
@@ -49,12 +47,6 @@ public class Agent extends TenantOwnedEntity {
 
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected Agent() {
     }
@@ -129,24 +121,5 @@ public class Agent extends TenantOwnedEntity {
 
     public Instant statusChangedAt() {
         return statusChangedAt;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

@@ -2,15 +2,12 @@ package com.voicecore.domain.model.department;
 
 import com.voicecore.domain.model.shared.Extension;
 import com.voicecore.domain.model.shared.ExtensionRange;
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +17,7 @@ import java.util.Optional;
 @NamedQuery(name = "Department.findAll", query = "select d from Department d order by lower(d.name), d.id")
 @NamedQuery(name = "Department.findByName", query = "select d from Department d where lower(d.name) = lower(:name)")
 @NamedQuery(name = "Department.findReception", query = "select d from Department d where d.reception = true")
-public class Department extends TenantOwnedEntity {
+public class Department extends TimestampedTenantEntity {
 
     @Column(name = "name", nullable = false, length = 100)
     private String name;
@@ -39,12 +36,6 @@ public class Department extends TenantOwnedEntity {
 
     @Column(name = "voicemail_greeting", length = 1000)
     private String voicemailGreeting;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected Department() {
     }
@@ -107,24 +98,5 @@ public class Department extends TenantOwnedEntity {
 
     public Optional<String> voicemailGreeting() {
         return Optional.ofNullable(voicemailGreeting);
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

@@ -1,14 +1,11 @@
 package com.voicecore.domain.model.knowledge;
 
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,7 +14,7 @@ import java.util.Optional;
 @Table(name = "knowledge_base")
 @NamedQuery(name = "KnowledgeEntry.findActive",
         query = "select k from KnowledgeEntry k where k.active = true order by k.priority desc, k.id")
-public class KnowledgeEntry extends TenantOwnedEntity {
+public class KnowledgeEntry extends TimestampedTenantEntity {
 
     @Column(name = "question", nullable = false)
     private String question;
@@ -36,12 +33,6 @@ public class KnowledgeEntry extends TenantOwnedEntity {
 
     @Column(name = "active", nullable = false)
     private boolean active = true;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected KnowledgeEntry() {
     }
@@ -87,16 +78,5 @@ public class KnowledgeEntry extends TenantOwnedEntity {
 
     public boolean isActive() {
         return active;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

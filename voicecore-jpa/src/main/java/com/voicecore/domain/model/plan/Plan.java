@@ -1,20 +1,17 @@
 package com.voicecore.domain.model.plan;
 
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 
 /** A tenant's plan: minutes included each month and what happens when they are used up. */
 @Entity
 @Table(name = "plans")
-public class Plan extends TenantOwnedEntity {
+public class Plan extends TimestampedTenantEntity {
 
     /** What callers get once the month's minutes are used; never a silent failure. */
     public enum Degradation {
@@ -33,12 +30,6 @@ public class Plan extends TenantOwnedEntity {
 
     @Column(name = "degradation", nullable = false, length = 30)
     private String degradation;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected Plan() {
     }
@@ -66,16 +57,5 @@ public class Plan extends TenantOwnedEntity {
 
     public Degradation degradation() {
         return Degradation.valueOf(degradation.toUpperCase(Locale.ROOT));
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

@@ -1,20 +1,17 @@
 package com.voicecore.domain.model.receptionist;
 
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /** How the receptionist presents the company: name, greeting, languages served, voice, transport. */
 @Entity
 @Table(name = "receptionist_settings")
-public class ReceptionistSettings extends TenantOwnedEntity {
+public class ReceptionistSettings extends TimestampedTenantEntity {
 
     @Column(name = "company_name", nullable = false, length = 200)
     private String companyName;
@@ -36,12 +33,6 @@ public class ReceptionistSettings extends TenantOwnedEntity {
 
     @Column(name = "recording_enabled", nullable = false)
     private boolean recordingEnabled;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected ReceptionistSettings() {
     }
@@ -88,16 +79,5 @@ public class ReceptionistSettings extends TenantOwnedEntity {
 
     public boolean recordingEnabled() {
         return recordingEnabled;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

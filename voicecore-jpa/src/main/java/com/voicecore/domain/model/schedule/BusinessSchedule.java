@@ -1,13 +1,10 @@
 package com.voicecore.domain.model.schedule;
 
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +12,7 @@ import java.util.UUID;
 /** Opening hours of the tenant (no department) or of one department, in its own time zone. */
 @Entity
 @Table(name = "business_schedules")
-public class BusinessSchedule extends TenantOwnedEntity {
+public class BusinessSchedule extends TimestampedTenantEntity {
 
     @Column(name = "department_id")
     private UUID departmentId;
@@ -25,12 +22,6 @@ public class BusinessSchedule extends TenantOwnedEntity {
 
     @Column(name = "emergency_override", length = 10)
     private String emergencyOverride;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected BusinessSchedule() {
     }
@@ -54,16 +45,5 @@ public class BusinessSchedule extends TenantOwnedEntity {
 
     public Optional<String> emergencyOverride() {
         return Optional.ofNullable(emergencyOverride);
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

@@ -1,12 +1,10 @@
 package com.voicecore.domain.model.user;
 
 import com.voicecore.domain.model.shared.EmailAddress;
-import com.voicecore.domain.model.shared.TenantOwnedEntity;
+import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,7 +14,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "tenant_users")
 @NamedQuery(name = "TenantUser.findByEmail", query = "select u from TenantUser u where lower(u.email) = :email")
-public class TenantUser extends TenantOwnedEntity {
+public class TenantUser extends TimestampedTenantEntity {
 
     @Column(name = "email", nullable = false, length = 254)
     private String email;
@@ -35,12 +33,6 @@ public class TenantUser extends TenantOwnedEntity {
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected TenantUser() {
     }
@@ -77,16 +69,5 @@ public class TenantUser extends TenantOwnedEntity {
 
     public int failedLogins() {
         return failedLogins;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 }

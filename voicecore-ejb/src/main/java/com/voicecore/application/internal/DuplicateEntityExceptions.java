@@ -1,4 +1,4 @@
-package com.voicecore.application;
+package com.voicecore.application.internal;
 
 import com.voicecore.application.exception.DuplicateEntityException;
 import jakarta.persistence.PersistenceException;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * rethrown as it is. Batched inserts hide the violation behind the batch's next exception, so the
  * whole chain is searched for PostgreSQL's SQLSTATE 23505.
  */
-public final class DuplicateEntityExceptions {
+final class DuplicateEntityExceptions {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Pattern CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
@@ -32,7 +32,7 @@ public final class DuplicateEntityExceptions {
     private DuplicateEntityExceptions() {
     }
 
-    public static RuntimeException from(PersistenceException e, String what) {
+    static RuntimeException from(PersistenceException e, String what) {
         return uniqueViolation(e).<RuntimeException>map(violation -> {
             Matcher m = CONSTRAINT.matcher(String.valueOf(violation.getMessage()));
             String constraint = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
