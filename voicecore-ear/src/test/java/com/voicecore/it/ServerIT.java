@@ -2,6 +2,7 @@ package com.voicecore.it;
 
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Deployments;
+import com.voicecore.it.support.TestEnvironment;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,6 +33,39 @@ class ServerIT {
         assertEquals("3", check.getJsonObject("data").getString("schemaVersion"));
         assertTrue(check.getJsonObject("data").getBoolean("reachable"));
         assertEquals(200, Api.get(Api.managementUrl("/health/live"), null).status());
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseDownAndBackUp() throws Exception {
+        try {
+            // the runtime role can no longer connect, and its open connections are cut
+            execute("alter role voicecore_app nologin");
+            execute("select pg_terminate_backend(pid) from pg_stat_activity where usename = 'voicecore_app'");
+            assertEquals(503, awaitReadiness(503), "readiness reports DOWN while the database refuses the runtime role");
+        } finally {
+            execute("alter role voicecore_app login");
+        }
+        assertEquals(200, awaitReadiness(200), "and UP again once it answers");
+    }
+
+    private static int awaitReadiness(int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        int status;
+        do {
+            status = Api.get(Api.managementUrl("/health/ready"), null).status();
+            if (status == wanted) {
+                return status;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
+    private static void execute(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = TestEnvironment.database().superuserDataSource().getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     @Test
