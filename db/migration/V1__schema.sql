@@ -23,7 +23,7 @@ create table tenants (
 -- What deleting a tenant leaves behind: when, by whom, how many rows per table. No personal data.
 create table tenant_deletion_receipts (
     id            uuid primary key default gen_random_uuid(),
-    tenant_id     uuid         not null,
+    tenant_id     uuid         not null unique,
     requested_by  varchar(100) not null,
     started_at    timestamptz  not null,
     completed_at  timestamptz  not null,

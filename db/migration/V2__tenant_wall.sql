@@ -63,7 +63,6 @@ revoke all on function tenant_isolation_policy(regclass) from public;
 grant usage on schema public to "${platformRole}";
 grant select, insert, delete on tenants to "${platformRole}";
 grant select, insert on tenant_deletion_receipts to "${platformRole}";
-grant select on all tables in schema public to "${platformRole}";
 grant update (last_used_at) on api_keys to "${platformRole}";
 
 -- No temporary tables for anyone but the owner: nothing needs them, and a temporary table is the

@@ -6,6 +6,27 @@
 create schema platform;
 revoke all on schema platform from public;
 
+-- The platform key's SHA-256, written at every start from configuration (VOICECORE_PLATFORM_API_KEY).
+-- The functions that list, create or delete tenants require the key in the transaction-local setting
+-- app.platform_key: the runtime role can call them, but SQL injected into a tenant's request cannot,
+-- because it does not know the key. Readable by the platform role only.
+create table platform.access_key (
+    singleton  boolean primary key default true check (singleton),
+    key_hash   bytea   not null
+);
+revoke all on platform.access_key from public;
+
+create function platform.require_platform_key() returns void
+    language plpgsql stable security definer set search_path = pg_catalog, public, pg_temp as
+$$
+begin
+    if not exists (select 1 from platform.access_key k
+                   where k.key_hash = sha256(convert_to(coalesce(current_setting('app.platform_key', true), ''), 'UTF8'))) then
+        raise exception 'the platform key is required' using errcode = '42501';
+    end if;
+end;
+$$;
+
 -- Creates the registry row and makes the new tenant the current tenant of this transaction, so that
 -- the caller provisions the tenant's defaults under the ordinary policy, atomically.
 create function platform.create_tenant(p_name text, p_domain text) returns uuid
@@ -14,6 +35,7 @@ $$
 declare
     v_id uuid := gen_random_uuid();
 begin
+    perform platform.require_platform_key();
     if p_name is null or length(btrim(p_name)) = 0 then
         raise exception 'tenant name is required' using errcode = '22023';
     end if;
@@ -27,6 +49,7 @@ create function platform.list_tenants(p_limit integer, p_offset integer)
     returns table (id uuid, name varchar, domain varchar, status varchar, created_at timestamptz)
     language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
+    select platform.require_platform_key();
     select t.id, t.name, t.domain, t.status, t.created_at
     from public.tenants t
     order by t.created_at, t.id
@@ -36,6 +59,7 @@ $$;
 create function platform.count_tenants() returns bigint
     language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
+    select platform.require_platform_key();
     select count(*) from public.tenants;
 $$;
 
@@ -43,6 +67,7 @@ create function platform.get_tenant(p_id uuid)
     returns table (id uuid, name varchar, domain varchar, status varchar, created_at timestamptz)
     language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
+    select platform.require_platform_key();
     select t.id, t.name, t.domain, t.status, t.created_at from public.tenants t where t.id = p_id;
 $$;
 
@@ -73,6 +98,7 @@ declare
     v_n        bigint;
     v_receipt  uuid;
 begin
+    perform platform.require_platform_key();
     if p_id is null or not exists (select 1 from public.tenants t where t.id = p_id) then
         return;
     end if;
@@ -84,6 +110,11 @@ begin
     v_counts := v_counts || jsonb_build_object('tenants', 1);
 
     delete from public.tenants t where t.id = p_id;
+    if not found then
+        -- a concurrent deletion got there first: it writes the receipt
+        perform set_config('app.current_tenant', '', true);
+        return;
+    end if;
 
     for v_table in select * from platform.tenant_tables() loop
         execute format('select count(*) from public.%I x where x.tenant_id = $1', v_table) into v_n using p_id;
@@ -106,6 +137,7 @@ create function platform.get_deletion_receipt(p_tenant_id uuid)
     returns table (receipt_id uuid, tenant_id uuid, started_at timestamptz, completed_at timestamptz, rows_deleted jsonb)
     language sql stable security definer set search_path = pg_catalog, public, pg_temp as
 $$
+    select platform.require_platform_key();
     select r.id, r.tenant_id, r.started_at, r.completed_at, r.rows_deleted
     from public.tenant_deletion_receipts r where r.tenant_id = p_tenant_id;
 $$;
@@ -151,6 +183,7 @@ $$;
 
 -- ALTER ... OWNER needs the new owner to hold CREATE on the schema; it cannot log in to use it.
 grant usage, create on schema platform to "${platformRole}";
+grant select on platform.access_key to "${platformRole}";
 
 do
 $$

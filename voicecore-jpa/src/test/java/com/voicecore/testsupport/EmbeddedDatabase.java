@@ -32,6 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final String ownerPassword = randomSecret();
     private final String appPassword = randomSecret();
+    private final String platformKey = randomSecret();
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -101,7 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Applies the migrations as the owner, exactly as the application does at start. */
     public EmbeddedDatabase migrate() {
         new SchemaMigration(ownerDataSource(), getClass().getClassLoader(), APP, appPassword,
-                SchemaMigration.DEFAULT_PLATFORM_ROLE).migrate();
+                SchemaMigration.DEFAULT_PLATFORM_ROLE, platformKey).migrate();
         return this;
     }
 
@@ -138,8 +139,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataSource(DATABASE, OWNER, ownerPassword);
     }
 
+    /**
+     * The runtime role, holding the platform key for the session (as the platform path does per
+     * transaction), so tests can create and delete tenants with plain SQL.
+     */
     public DataSource appDataSource() {
+        PGSimpleDataSource ds = (PGSimpleDataSource) dataSource(DATABASE, APP, appPassword);
+        ds.setOptions("-c app.platform_key=" + platformKey);
+        return ds;
+    }
+
+    /** The runtime role as a tenant request has it: without the platform key. */
+    public DataSource appDataSourceWithoutPlatformKey() {
         return dataSource(DATABASE, APP, appPassword);
+    }
+
+    /** The platform key recorded by {@link #migrate()}. */
+    public String platformKey() {
+        return platformKey;
     }
 
     private DataSource dataSource(String database, String user, String password) {

@@ -4,10 +4,12 @@ import com.voicecore.application.DeletionReceipt;
 import com.voicecore.application.TenantSummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
@@ -33,9 +35,14 @@ public class PlatformGateway {
     @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
     private DataSource dataSource;
 
+    /** Presented to the functions that list, create or delete tenants (db/V3, require_platform_key). */
+    @Inject
+    @ConfigProperty(name = "voicecore.platform.api-key")
+    Optional<String> platformKey;
+
     /** Creates the registry row; the database makes the new tenant current for this transaction. */
     public UUID createTenant(String name, String domain) {
-        return query("select platform.create_tenant(?, ?)", ps -> {
+        return registryQuery("select platform.create_tenant(?, ?)", ps -> {
             ps.setString(1, name);
             ps.setString(2, domain);
         }, rs -> rs.getObject(1, UUID.class)).orElseThrow();
@@ -44,6 +51,7 @@ public class PlatformGateway {
     public List<TenantSummary> listTenants(int limit, int offset) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select * from platform.list_tenants(?, ?)")) {
+            presentPlatformKey(c);
             ps.setInt(1, limit);
             ps.setInt(2, offset);
             List<TenantSummary> tenants = new ArrayList<>();
@@ -59,22 +67,22 @@ public class PlatformGateway {
     }
 
     public long countTenants() {
-        return query("select platform.count_tenants()", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
+        return registryQuery("select platform.count_tenants()", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
     }
 
     public Optional<TenantSummary> getTenant(UUID id) {
-        return query("select * from platform.get_tenant(?)", ps -> ps.setObject(1, id), PlatformGateway::summary);
+        return registryQuery("select * from platform.get_tenant(?)", ps -> ps.setObject(1, id), PlatformGateway::summary);
     }
 
     public Optional<DeletionReceipt> deleteTenant(UUID id, String requestedBy) {
-        return query("select * from platform.delete_tenant(?, ?)", ps -> {
+        return registryQuery("select * from platform.delete_tenant(?, ?)", ps -> {
             ps.setObject(1, id);
             ps.setString(2, requestedBy);
         }, PlatformGateway::receipt);
     }
 
     public Optional<DeletionReceipt> deletionReceipt(UUID tenantId) {
-        return query("select * from platform.get_deletion_receipt(?)", ps -> ps.setObject(1, tenantId),
+        return registryQuery("select * from platform.get_deletion_receipt(?)", ps -> ps.setObject(1, tenantId),
                 PlatformGateway::receipt);
     }
 
@@ -84,14 +92,33 @@ public class PlatformGateway {
                 rs -> rs.getObject(1, UUID.class));
     }
 
+    private <T> Optional<T> registryQuery(String sql, Binder binder, Mapper<T> mapper) {
+        return query(sql, binder, mapper, true);
+    }
+
     private <T> Optional<T> query(String sql, Binder binder, Mapper<T> mapper) {
+        return query(sql, binder, mapper, false);
+    }
+
+    private <T> Optional<T> query(String sql, Binder binder, Mapper<T> mapper, boolean registry) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (registry) {
+                presentPlatformKey(c);
+            }
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new PlatformPathException(e);
+        }
+    }
+
+    /** Transaction-local, on the transaction's own connection, like the tenant context. */
+    private void presentPlatformKey(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('app.platform_key', ?, true)")) {
+            ps.setString(1, platformKey.orElse(""));
+            ps.execute();
         }
     }
 

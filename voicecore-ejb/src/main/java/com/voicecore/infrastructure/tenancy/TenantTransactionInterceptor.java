@@ -6,8 +6,8 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Bound to every EJB of this module as a default interceptor (ejb-jar.xml), so no service can forget
- * it: when the thread works for a tenant, that tenant is applied to the transaction the container has
- * just begun, before the method touches the database.
+ * it: the thread's tenant (or explicitly none) is applied to the transaction the container has just
+ * begun, before the method touches the database.
  */
 public class TenantTransactionInterceptor {
 
@@ -16,7 +16,7 @@ public class TenantTransactionInterceptor {
 
     @AroundInvoke
     public Object applyTenant(InvocationContext invocation) throws Exception {
-        TenantContext.current().ifPresent(transactions::apply);
+        transactions.apply(TenantContext.current());
         return invocation.proceed();
     }
 }

@@ -414,6 +414,32 @@ class RuntimeRoleConfinementTest {
         assertTrue(receipt.contains("\"agents\""), receipt);
     }
 
+    @Test
+    void listingCreatingAndDeletingTenantsNeedsThePlatformKey() throws SQLException {
+        String[] gated = {"select * from platform.list_tenants(10, 0)", "select platform.count_tenants()",
+                "select * from platform.get_tenant('" + t1.id() + "')", "select platform.create_tenant('Intruder', null)",
+                "select * from platform.delete_tenant('" + t1.id() + "', 'intruder')",
+                "select * from platform.get_deletion_receipt('" + t1.id() + "')"};
+        for (String key : new String[] {null, "", "wrong", db.platformKey() + "x", db.platformKey().toUpperCase()}) {
+            try (Connection c = db.appDataSourceWithoutPlatformKey().getConnection()) {
+                if (key != null) {
+                    rows(c, "select set_config('app.platform_key', ?, false)", key);
+                }
+                for (String sql : gated) {
+                    SQLException e = assertThrows(SQLException.class, () -> rows(c, sql), sql + " with key " + key);
+                    assertEquals(INSUFFICIENT_PRIVILEGE, e.getSQLState(), sql);
+                }
+                // what a request needs before it knows its tenant stays open, and answers ids only
+                assertEquals(List.of(List.of(t1.id())),
+                        rows(c, "select tenant_id from platform.authenticate_api_key(?)", t1.key().sha256()));
+            }
+        }
+        try (Connection su = db.superuserDataSource().getConnection()) {
+            assertEquals(1, count(su, "select count(*) from tenants where id = '" + t1.id() + "'"), "nothing was deleted");
+            assertEquals(0, count(su, "select count(*) from tenants where name = 'Intruder'"), "nothing was created");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void assertNoTenantVisible(Connection c, String after) throws SQLException {

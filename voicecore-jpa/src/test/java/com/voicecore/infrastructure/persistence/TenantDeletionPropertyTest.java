@@ -100,6 +100,41 @@ class TenantDeletionPropertyTest {
                 });
     }
 
+    @Test
+    void concurrentDeletionsOfOneTenantLeaveExactlyOneReceipt() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Personal doomed = provision(new TenantSpec("Raced " + round + " " + UUID.randomUUID(), List.of("Sales"),
+                    List.of("r" + round + "@raced.example"), List.of("Ray"), List.of(), 1, 2, 1, 1, 0, 1, 1));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        try (Connection c = app.getConnection()) {
+                            return rows(c, "select * from platform.delete_tenant(?, 'race')", doomed.tenant()).size();
+                        }
+                    }));
+                }
+                go.countDown();
+                int receipts = 0;
+                for (java.util.concurrent.Future<Integer> r : results) {
+                    receipts += r.get();
+                }
+                assertEquals(1, receipts, "exactly one of the concurrent deletions answers with a receipt");
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Connection su = superuser.getConnection(); Statement st = su.createStatement();
+                 ResultSet rs = st.executeQuery("select count(*) from tenant_deletion_receipts where tenant_id = '"
+                         + doomed.tenant() + "'")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- provisioning, as the runtime role
 
     /** What a tenant was given that must not survive in a receipt. */

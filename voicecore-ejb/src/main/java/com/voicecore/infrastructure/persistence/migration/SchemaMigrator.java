@@ -42,12 +42,16 @@ public class SchemaMigrator {
     String platformRole;
 
     @Inject
+    @ConfigProperty(name = "voicecore.platform.api-key")
+    Optional<String> platformKey;
+
+    @Inject
     SchemaStatus status;
 
     @PostConstruct
     void migrate() {
         MigrateResult result = new SchemaMigration(ownerDataSource, SchemaMigration.class.getClassLoader(),
-                appRole, appPassword.orElse(null), platformRole).migrate();
+                appRole, appPassword.orElse(null), platformRole, platformKey.orElse(null)).migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
         status.migrated(version);

@@ -34,7 +34,7 @@ class SchemaMigrationTest {
     @Test
     void migratesOnceCreatesAConfinedRuntimeRoleAndIsIdempotent() throws SQLException {
         SchemaMigration migration = new SchemaMigration(db.ownerDataSource(), getClass().getClassLoader(),
-                EmbeddedDatabase.APP, db.appPassword(), SchemaMigration.DEFAULT_PLATFORM_ROLE);
+                EmbeddedDatabase.APP, db.appPassword(), SchemaMigration.DEFAULT_PLATFORM_ROLE, null);
         migration.migrate();
         assertEquals(0, migration.pendingMigrations());
         assertEquals(0, migration.migrate().migrationsExecuted, "a second run changes nothing");
@@ -59,7 +59,7 @@ class SchemaMigrationTest {
             st.execute("create role sneaky_app login bypassrls password 'x'");
         }
         SchemaMigration migration = new SchemaMigration(db.ownerDataSource(), getClass().getClassLoader(),
-                "sneaky_app", null, SchemaMigration.DEFAULT_PLATFORM_ROLE);
+                "sneaky_app", null, SchemaMigration.DEFAULT_PLATFORM_ROLE, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, migration::migrate);
         assertTrue(e.getMessage().contains("bypass"), e.getMessage());
     }
