@@ -104,6 +104,7 @@ class PlatformTenantApiIT {
             JsonObject created = reply.object();
             UUID id = UUID.fromString(created.getJsonObject("tenant").getString("id"));
             assertTrue(reply.location().endsWith(TENANTS + "/" + id), reply.location());
+            assertEquals("no-store", reply.header("Cache-Control"), "the key and password must not be cached");
             String apiKey = created.getString("apiKey");
             String password = created.getString("adminPassword");
 
@@ -207,6 +208,8 @@ class PlatformTenantApiIT {
         Api.Reply malformed = Api.post(TENANTS, platformKey(), "{\"name\": \"Acme\", ");
         assertEquals(400, malformed.status(), malformed.body());
         assertTrue(malformed.isProblem());
+        assertFalse(malformed.body().contains("java.") || malformed.body().contains("Exception"),
+                "no internals in the answer: " + malformed.body());
         Api.Reply empty = Api.post(TENANTS, platformKey(), "");
         assertEquals(400, empty.status(), empty.body());
         Api.Reply wrongType = Api.post(TENANTS, platformKey(), "{\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"includedMinutes\": \"lots\"}");

@@ -216,7 +216,10 @@ class TenantApiIT {
         assertEquals(400, Api.post("/api/v1/agents", key(), "[1, 2").status());
         assertEquals(413, Api.post("/api/v1/agents", key(), "{\"name\": \"" + "y".repeat(66_000) + "\"}").status());
         assertEquals(415, Api.send("POST", "/api/v1/agents", key(), "name=x", "application/x-www-form-urlencoded").status());
-        assertEquals(405, Api.send("PATCH", "/api/v1/agents", key(), "{}", "application/json").status());
+        Api.Reply patch = Api.send("PATCH", "/api/v1/agents", key(), "{}", "application/json");
+        assertEquals(405, patch.status());
+        assertTrue(patch.isProblem());
+        assertTrue(patch.header("Allow") != null && patch.header("Allow").contains("GET"), "Allow is kept: " + patch.headers().map());
         assertEquals(404, Api.get("/api/v1/agents/12345", key()).status());
     }
 

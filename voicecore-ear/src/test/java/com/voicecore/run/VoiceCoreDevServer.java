@@ -156,14 +156,20 @@ public final class VoiceCoreDevServer {
         for (String[] a : agents) {
             String departmentId = departments.stream().map(JsonValue::asJsonObject)
                     .filter(d -> d.getString("name").equals(a[2])).findFirst().orElseThrow().getString("id");
-            send(base + "/api/v1/agents", "POST", apiKey, """
+            HttpResponse<String> agent = send(base + "/api/v1/agents", "POST", apiKey, """
                     {"name": "%s", "email": "%s", "departmentId": "%s", "extension": "%s", "status": "available"}
                     """.formatted(a[0], a[1], departmentId, a[3]));
+            if (agent.statusCode() != 201) {
+                throw new IllegalStateException("Seeding agent " + a[0] + " failed: " + agent.statusCode() + " " + agent.body());
+            }
         }
         if (appPassword != null) {
             seedKnowledgeBase(UUID.fromString(demo.getProperty("tenantId")), dbUrl, appUser, appPassword);
+            say("Seeded the demo tenant '" + DEMO_TENANT + "': departments, agents, knowledge base");
+        } else {
+            say("Seeded the demo tenant '" + DEMO_TENANT + "': departments and agents; no knowledge base, because"
+                    + " VOICECORE_DB_APP_PASSWORD is not set for the external database");
         }
-        say("Seeded the demo tenant '" + DEMO_TENANT + "'");
     }
 
     /** Straight into the database as the runtime role, under the tenant wall like any request. */

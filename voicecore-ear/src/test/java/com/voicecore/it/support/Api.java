@@ -66,7 +66,8 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body());
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -80,7 +81,12 @@ public final class Api {
         return value == null ? "null" : Json.createValue(value).toString();
     }
 
-    public record Reply(int status, String contentType, String location, String wwwAuthenticate, String body) {
+    public record Reply(int status, String contentType, String location, String wwwAuthenticate, String body,
+                        java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonObject object() {
             return parse().asJsonObject();

@@ -101,7 +101,7 @@ public class DefaultAgentService implements AgentService {
             agents.store(agent);
             return agent;
         } catch (PersistenceException e) {
-            throw DuplicateEntityExceptions.from(e, "agent");
+            throw ConstraintViolations.duplicateOr(e, "agent");
         }
     }
 }

@@ -69,11 +69,15 @@ public class DefaultDepartmentService implements DepartmentService {
                     + " it cannot be deleted");
         }
         long members = agents.countByDepartment(id);
+        String inUse = "Department '" + department.name() + "' still has agents; move or delete them first";
         if (members > 0) {
-            throw new EntityInUseException("Department '" + department.name() + "' still has " + members
-                    + " agent(s); move or delete them first");
+            throw new EntityInUseException(inUse);
         }
-        departments.remove(department);
+        try {
+            departments.remove(department);
+        } catch (PersistenceException e) {
+            throw ConstraintViolations.inUseOr(e, inUse); // an agent joined it meanwhile
+        }
     }
 
     private void applyExtensions(Department department, ExtensionRange range) {
@@ -101,7 +105,7 @@ public class DefaultDepartmentService implements DepartmentService {
             departments.store(department);
             return department;
         } catch (PersistenceException e) {
-            throw DuplicateEntityExceptions.from(e, "department");
+            throw ConstraintViolations.duplicateOr(e, "department");
         }
     }
 }

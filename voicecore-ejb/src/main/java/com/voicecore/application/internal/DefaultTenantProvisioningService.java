@@ -105,7 +105,7 @@ public class DefaultTenantProvisioningService implements TenantProvisioningServi
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw DuplicateEntityExceptions.from(e, "departments");
+            throw ConstraintViolations.duplicateOr(e, "departments");
         }
         TenantSummary tenant = platform.getTenant(tenantId).orElseThrow();
         return new ProvisionedTenant(tenant, key.text(), request.adminEmail().value(), adminPassword);

@@ -28,9 +28,16 @@ public final class ApiKeySecret {
         return new ApiKeySecret(SCHEME + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("vck_[A-Za-z0-9_-]{43}");
+
     /** What a client presented; any text is accepted, since only its hash is ever compared. */
     public static ApiKeySecret presented(String text) {
         return new ApiKeySecret(Objects.requireNonNull(text, "key"));
+    }
+
+    /** Whether the text could be a key we issued at all: anything else needs no database look-up. */
+    public boolean isWellFormed() {
+        return FORMAT.matcher(text).matches();
     }
 
     public String text() {

@@ -60,7 +60,9 @@ public class PlatformTenantResource {
                 Optional.ofNullable(request.planCode()).filter(p -> !p.isBlank()).orElse("standard"),
                 Optional.ofNullable(request.includedMinutes()).orElse(1000));
         ProvisionedTenantResponse created = ProvisionedTenantResponse.of(provisioning.provision(command));
+        // it carries the API key and the first password: no cache, proxy or browser may keep it
         return Response.created(uri.getAbsolutePathBuilder().path(created.tenant().id().toString()).build())
+                .header("Cache-Control", "no-store")
                 .entity(created).build();
     }
 

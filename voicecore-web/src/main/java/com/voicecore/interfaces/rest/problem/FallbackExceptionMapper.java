@@ -1,10 +1,8 @@
 package com.voicecore.interfaces.rest.problem;
 
 import com.voicecore.application.exception.BusinessException;
-import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,9 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else. Unreadable JSON is the client's fault (400); an EJB that wrapped a validation or
- * business failure is unwrapped; the rest is logged under an incident id and answered 500 without
- * internals.
+ * Everything else. A body the JSON binding cannot read is the client's fault (400, in fixed words:
+ * the binding's own message names Java types); an EJB that wrapped a validation or business failure
+ * is unwrapped; the rest is logged under an incident id and answered 500 without internals.
  */
 @Provider
 public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
@@ -32,9 +30,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof BusinessException business) {
                 return new BusinessExceptionMapper().toResponse(business);
             }
-            if (t instanceof JsonbException || (t instanceof ProcessingException && !(e instanceof EJBException))) {
+            if (t instanceof JsonbException) {
+                LOG.log(Level.FINE, "Unreadable request body", e);
                 return Problem.response(400, "malformed-body", "Malformed body",
-                        "The request body is not valid JSON for this resource: " + t.getMessage(), java.util.List.of());
+                        "The request body is not valid JSON for this resource: check the types against the"
+                                + " OpenAPI document", java.util.List.of());
             }
         }
         String incident = UUID.randomUUID().toString();

@@ -22,6 +22,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> "Send the body as application/json";
             default -> reason;
         };
-        return Problem.response(status, reason.toLowerCase().replace(' ', '-'), reason, detail, java.util.List.of());
+        Response problem = Problem.response(status, reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), reason,
+                detail, java.util.List.of());
+        // keep what JAX-RS told the client (Allow on 405, WWW-Authenticate, Retry-After...)
+        Response.ResponseBuilder builder = Response.fromResponse(problem);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
     }
 }

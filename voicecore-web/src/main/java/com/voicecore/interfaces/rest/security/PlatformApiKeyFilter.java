@@ -14,13 +14,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * The platform API answers only the key in {@code VOICECORE_PLATFORM_API_KEY}; with none configured
- * the platform API is closed. Compared as hashes in constant time.
+ * The platform API answers only the key in {@code VOICECORE_PLATFORM_API_KEY}; with none configured,
+ * or one shorter than 32 characters (too easy to guess), the platform API is closed. Compared as
+ * hashes in constant time.
  */
 @Provider
 @PlatformApi
 @Priority(Priorities.AUTHENTICATION)
 public class PlatformApiKeyFilter implements ContainerRequestFilter {
+
+    static final int MIN_KEY_LENGTH = 32;
 
     @Inject
     @ConfigProperty(name = "voicecore.platform.api-key")
@@ -29,7 +32,7 @@ public class PlatformApiKeyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<String> presented = BearerToken.of(request);
-        if (platformKey.filter(k -> !k.isBlank()).isEmpty() || presented.isEmpty()
+        if (platformKey.filter(k -> k.strip().length() >= MIN_KEY_LENGTH).isEmpty() || presented.isEmpty()
                 || !MessageDigest.isEqual(sha256(platformKey.get()), sha256(presented.get()))) {
             request.abortWith(BearerToken.unauthorized("Send the platform API key as 'Authorization: Bearer <key>'"));
         }
