@@ -30,6 +30,4 @@ public record NewTenant(
         String planCode,
         @Min(value = 0, message = "Included minutes cannot be negative")
         int includedMinutes) {
-
-    public static final List<String> DEFAULT_DEPARTMENTS = List.of("Reception", "Sales", "Support");
 }

@@ -1,5 +1,7 @@
 package com.voicecore.application;
 
+import com.voicecore.domain.model.registry.TenantSummary;
+
 /**
  * A tenant just provisioned. The API key and the administrator's first password are in clear here and
  * nowhere else: they are shown once, and only their hashes are stored.

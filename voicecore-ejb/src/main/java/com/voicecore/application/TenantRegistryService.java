@@ -1,5 +1,9 @@
 package com.voicecore.application;
 
+import com.voicecore.domain.model.registry.DeletionReceipt;
+
+import com.voicecore.domain.model.registry.TenantSummary;
+
 import java.util.List;
 import java.util.UUID;
 

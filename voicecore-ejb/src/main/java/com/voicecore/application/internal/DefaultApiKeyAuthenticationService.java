@@ -2,7 +2,7 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.ApiKeyAuthenticationService;
 import com.voicecore.domain.model.apikey.ApiKeySecret;
-import com.voicecore.infrastructure.platform.PlatformGateway;
+import com.voicecore.domain.model.registry.TenantRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -13,7 +13,7 @@ import java.util.UUID;
 public class DefaultApiKeyAuthenticationService implements ApiKeyAuthenticationService {
 
     @Inject
-    PlatformGateway platform;
+    TenantRegistry registry;
 
     @Override
     public Optional<UUID> authenticate(String presentedKey) {
@@ -22,6 +22,6 @@ public class DefaultApiKeyAuthenticationService implements ApiKeyAuthenticationS
         }
         ApiKeySecret key = ApiKeySecret.presented(presentedKey.strip());
         // a malformed key costs no transaction and no database round trip
-        return key.isWellFormed() ? platform.tenantOfApiKey(key.sha256()) : Optional.empty();
+        return key.isWellFormed() ? registry.tenantOfApiKey(key.sha256()) : Optional.empty();
     }
 }

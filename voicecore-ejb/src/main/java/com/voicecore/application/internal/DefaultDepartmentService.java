@@ -81,17 +81,11 @@ public class DefaultDepartmentService implements DepartmentService {
     }
 
     private void applyExtensions(Department department, ExtensionRange range) {
-        if (range != null) {
-            departments.findAll().stream()
-                    .filter(other -> !other.equals(department))
-                    .filter(other -> other.extensions().map(range::overlaps).orElse(false))
-                    .findFirst()
-                    .ifPresent(other -> {
-                        throw new InvalidValueException("extensions", "Extensions " + range + " overlap those of '"
-                                + other.name() + "' (" + other.extensions().orElseThrow() + ")");
-                    });
-        }
         department.assignExtensions(range);
+        departments.findAll().stream().filter(department::sharesExtensionsWith).findFirst().ifPresent(other -> {
+            throw new InvalidValueException("extensions", "Extensions " + range + " overlap those of '"
+                    + other.name() + "' (" + other.extensions().orElseThrow() + ")");
+        });
     }
 
     private void checkNameFree(Department department, String name) {

@@ -1,10 +1,10 @@
 package com.voicecore.application.internal;
 
-import com.voicecore.application.DeletionReceipt;
+import com.voicecore.domain.model.registry.DeletionReceipt;
 import com.voicecore.application.TenantRegistryService;
-import com.voicecore.application.TenantSummary;
+import com.voicecore.domain.model.registry.TenantSummary;
 import com.voicecore.application.exception.UnknownEntityException;
-import com.voicecore.infrastructure.platform.PlatformGateway;
+import com.voicecore.domain.model.registry.TenantRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -18,26 +18,26 @@ public class DefaultTenantRegistryService implements TenantRegistryService {
     private static final Logger LOG = Logger.getLogger(DefaultTenantRegistryService.class.getName());
 
     @Inject
-    PlatformGateway platform;
+    TenantRegistry registry;
 
     @Override
     public List<TenantSummary> list(int limit, int offset) {
-        return platform.listTenants(limit, offset);
+        return registry.list(limit, offset);
     }
 
     @Override
     public long count() {
-        return platform.countTenants();
+        return registry.count();
     }
 
     @Override
     public TenantSummary get(UUID tenantId) {
-        return platform.getTenant(tenantId).orElseThrow(() -> new UnknownEntityException("tenant", tenantId));
+        return registry.find(tenantId).orElseThrow(() -> new UnknownEntityException("tenant", tenantId));
     }
 
     @Override
     public DeletionReceipt delete(UUID tenantId, String requestedBy) {
-        DeletionReceipt receipt = platform.deleteTenant(tenantId, requestedBy)
+        DeletionReceipt receipt = registry.delete(tenantId, requestedBy)
                 .orElseThrow(() -> new UnknownEntityException("tenant", tenantId));
         LOG.info(() -> "Tenant " + tenantId + " deleted, receipt " + receipt.receiptId());
         return receipt;
@@ -45,7 +45,7 @@ public class DefaultTenantRegistryService implements TenantRegistryService {
 
     @Override
     public DeletionReceipt deletionReceipt(UUID tenantId) {
-        return platform.deletionReceipt(tenantId)
+        return registry.deletionReceipt(tenantId)
                 .orElseThrow(() -> new UnknownEntityException("deletion receipt for tenant", tenantId));
     }
 }

@@ -1,7 +1,9 @@
 package com.voicecore.infrastructure.platform;
 
-import com.voicecore.application.DeletionReceipt;
-import com.voicecore.application.TenantSummary;
+import com.voicecore.application.exception.DuplicateEntityException;
+import com.voicecore.domain.model.registry.DeletionReceipt;
+import com.voicecore.domain.model.registry.TenantRegistry;
+import com.voicecore.domain.model.registry.TenantSummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +32,7 @@ import java.util.UUID;
  * tenants.
  */
 @ApplicationScoped
-public class PlatformGateway {
+public class PlatformGateway implements TenantRegistry {
 
     @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
     private DataSource dataSource;
@@ -40,15 +42,23 @@ public class PlatformGateway {
     @ConfigProperty(name = "voicecore.platform.api-key")
     Optional<String> platformKey;
 
-    /** Creates the registry row; the database makes the new tenant current for this transaction. */
-    public UUID createTenant(String name, String domain) {
-        return registryQuery("select platform.create_tenant(?, ?)", ps -> {
-            ps.setString(1, name);
-            ps.setString(2, domain);
-        }, rs -> rs.getObject(1, UUID.class)).orElseThrow();
+    @Override
+    public UUID register(String name, String domain) {
+        try {
+            return registryQuery("select platform.create_tenant(?, ?)", ps -> {
+                ps.setString(1, name);
+                ps.setString(2, domain);
+            }, rs -> rs.getObject(1, UUID.class)).orElseThrow();
+        } catch (PlatformPathException e) {
+            if (e.isUniqueViolation()) {
+                throw new DuplicateEntityException("domain", "Another tenant already uses that domain");
+            }
+            throw e;
+        }
     }
 
-    public List<TenantSummary> listTenants(int limit, int offset) {
+    @Override
+    public List<TenantSummary> list(int limit, int offset) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select * from platform.list_tenants(?, ?)")) {
             presentPlatformKey(c);
@@ -66,27 +76,31 @@ public class PlatformGateway {
         }
     }
 
-    public long countTenants() {
+    @Override
+    public long count() {
         return registryQuery("select platform.count_tenants()", ps -> { }, rs -> rs.getLong(1)).orElse(0L);
     }
 
-    public Optional<TenantSummary> getTenant(UUID id) {
+    @Override
+    public Optional<TenantSummary> find(UUID id) {
         return registryQuery("select * from platform.get_tenant(?)", ps -> ps.setObject(1, id), PlatformGateway::summary);
     }
 
-    public Optional<DeletionReceipt> deleteTenant(UUID id, String requestedBy) {
+    @Override
+    public Optional<DeletionReceipt> delete(UUID id, String requestedBy) {
         return registryQuery("select * from platform.delete_tenant(?, ?)", ps -> {
             ps.setObject(1, id);
             ps.setString(2, requestedBy);
         }, PlatformGateway::receipt);
     }
 
+    @Override
     public Optional<DeletionReceipt> deletionReceipt(UUID tenantId) {
         return registryQuery("select * from platform.get_deletion_receipt(?)", ps -> ps.setObject(1, tenantId),
                 PlatformGateway::receipt);
     }
 
-    /** The tenant an API key (by its SHA-256) belongs to, if the key is live and the tenant active. */
+    @Override
     public Optional<UUID> tenantOfApiKey(byte[] keySha256) {
         return query("select tenant_id from platform.authenticate_api_key(?)", ps -> ps.setBytes(1, keySha256),
                 rs -> rs.getObject(1, UUID.class));

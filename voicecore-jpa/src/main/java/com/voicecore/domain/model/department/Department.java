@@ -80,6 +80,11 @@ public class Department extends TimestampedTenantEntity {
         return extensions().map(r -> r.contains(extension)).orElse(true);
     }
 
+    /** Whether this department's extension block and another department's share an extension. */
+    public boolean sharesExtensionsWith(Department other) {
+        return !equals(other) && extensions().flatMap(mine -> other.extensions().map(mine::overlaps)).orElse(false);
+    }
+
     public Optional<ExtensionRange> extensions() {
         return extensionFrom == null ? Optional.empty() : Optional.of(ExtensionRange.of(extensionFrom, extensionTo));
     }

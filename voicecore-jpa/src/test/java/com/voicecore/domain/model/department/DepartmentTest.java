@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 class DepartmentTest {
 
@@ -49,5 +51,21 @@ class DepartmentTest {
         assertThrows(IllegalArgumentException.class, () -> new Department("x".repeat(101), null, null, false));
         assertThrows(NullPointerException.class, () -> new Department(null, null, null, false));
         assertEquals(100, new Department("x".repeat(100), null, null, false).name().length());
+    }
+
+    @Test
+    void departmentsShareExtensionsExactlyWhenTheirBlocksOverlap() {
+        qt().withExamples(200).forAll(integers().between(10, 990), integers().between(0, 9),
+                integers().between(10, 990), integers().between(0, 9)).checkAssert((a, la, b, lb) -> {
+            ExtensionRange first = ExtensionRange.of(a, a + la);
+            ExtensionRange second = ExtensionRange.of(b, b + lb);
+            Department one = new Department("One", null, first, false);
+            Department two = new Department("Two", null, second, false);
+            boolean overlap = a <= b + lb && b <= a + la;
+            assertEquals(overlap, one.sharesExtensionsWith(two));
+            assertEquals(overlap, two.sharesExtensionsWith(one));
+            assertFalse(one.sharesExtensionsWith(one), "a department never clashes with itself");
+            assertFalse(new Department("Open", null, null, false).sharesExtensionsWith(one), "no block, no clash");
+        });
     }
 }

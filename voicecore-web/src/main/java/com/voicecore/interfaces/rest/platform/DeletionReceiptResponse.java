@@ -1,6 +1,6 @@
 package com.voicecore.interfaces.rest.platform;
 
-import com.voicecore.application.DeletionReceipt;
+import com.voicecore.domain.model.registry.DeletionReceipt;
 
 import java.time.Instant;
 import java.util.Map;

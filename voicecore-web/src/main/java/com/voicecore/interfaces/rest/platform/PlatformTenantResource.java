@@ -3,6 +3,7 @@ package com.voicecore.interfaces.rest.platform;
 import com.voicecore.application.NewTenant;
 import com.voicecore.application.TenantProvisioningService;
 import com.voicecore.application.TenantRegistryService;
+import com.voicecore.domain.model.registry.TenantDefaults;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.PlatformApi;
@@ -56,7 +57,7 @@ public class PlatformTenantResource {
                 Optional.ofNullable(request.adminName()).filter(n -> !n.isBlank()).orElse("Administrator"),
                 Fields.convert("timeZone", () -> ZoneId.of(Optional.ofNullable(request.timeZone()).orElse("UTC"))),
                 Optional.ofNullable(request.languages()).filter(l -> !l.isEmpty()).orElse(List.of("en")),
-                Optional.ofNullable(request.departments()).filter(l -> !l.isEmpty()).orElse(NewTenant.DEFAULT_DEPARTMENTS),
+                Optional.ofNullable(request.departments()).filter(l -> !l.isEmpty()).orElse(TenantDefaults.DEPARTMENTS),
                 Optional.ofNullable(request.planCode()).filter(p -> !p.isBlank()).orElse("standard"),
                 Optional.ofNullable(request.includedMinutes()).orElse(1000));
         ProvisionedTenantResponse created = ProvisionedTenantResponse.of(provisioning.provision(command));

@@ -1,6 +1,6 @@
 package com.voicecore.interfaces.rest.platform;
 
-import com.voicecore.application.TenantSummary;
+import com.voicecore.domain.model.registry.TenantSummary;
 
 import java.time.Instant;
 import java.util.UUID;

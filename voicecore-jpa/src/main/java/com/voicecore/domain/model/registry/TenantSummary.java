@@ -1,4 +1,4 @@
-package com.voicecore.application;
+package com.voicecore.domain.model.registry;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,2 +1,2 @@
 /** Applying the thread's tenant to each JTA transaction (the database half of the tenant wall). */
-package com.voicecore.infrastructure.tenancy;
+package com.voicecore.infrastructure.transaction;

@@ -1,5 +1,7 @@
-package com.voicecore.infrastructure.persistence.migration;
+package com.voicecore.infrastructure.persistence.startup;
 
+import com.voicecore.infrastructure.persistence.migration.SchemaMigration;
+import com.voicecore.infrastructure.persistence.migration.SchemaStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -1,5 +1,6 @@
-package com.voicecore.infrastructure.tenancy;
+package com.voicecore.infrastructure.transaction;
 
+import com.voicecore.infrastructure.tenancy.TenantContext;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;

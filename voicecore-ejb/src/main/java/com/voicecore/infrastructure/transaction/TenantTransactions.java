@@ -1,4 +1,4 @@
-package com.voicecore.infrastructure.tenancy;
+package com.voicecore.infrastructure.transaction;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

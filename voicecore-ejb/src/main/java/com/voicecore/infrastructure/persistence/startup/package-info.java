@@ -1,2 +1,2 @@
 /** Runs the schema migrations when the application starts. */
-package com.voicecore.infrastructure.persistence.migration;
+package com.voicecore.infrastructure.persistence.startup;
