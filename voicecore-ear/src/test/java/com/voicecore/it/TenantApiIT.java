@@ -228,60 +228,93 @@ class TenantApiIT {
     private enum Attack { GET_DEPARTMENT, PUT_DEPARTMENT, DELETE_DEPARTMENT, GET_AGENT, PUT_AGENT, DELETE_AGENT,
         AGENT_INTO_OTHER_DEPARTMENT, MOVE_AGENT_TO_OTHER_DEPARTMENT, LIST_AGENTS_OF_OTHER_DEPARTMENT }
 
+    /** Whose id the attack names: the victim's, one nobody has, or something that is no id at all. */
+    private enum Target { VICTIMS, UNKNOWN, MALFORMED }
+
+    /** A tenant of the pool with what it owns. */
+    private record Owned(TestTenant tenant, List<String> departments, List<String> agents) {
+    }
+
+    private static Owned populated(TestTenant t, String label) {
+        List<String> departments = Api.get("/api/v1/departments", t.apiKey()).array().stream()
+                .map(d -> d.asJsonObject().getString("id")).toList();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, Api.post("/api/v1/agents", t.apiKey(), agentJson(label + " " + i, label.toLowerCase() + i
+                    + "@example.com", departments.get(i), String.valueOf(110 + 100 * i))).status());
+        }
+        List<String> agents = Api.get("/api/v1/agents", t.apiKey()).array().stream()
+                .map(x -> x.asJsonObject().getString("id")).toList();
+        return new Owned(t, departments, agents);
+    }
+
     @Test
     @DisplayName("Property 1: Tenant Data Isolation (through the HTTP API)")
     void oneTenantsKeyNeverReachesAnotherTenantsData() {
-        TestTenant victim = TestTenant.provision("Victim " + UUID.randomUUID());
-        List<String> victimDepartments = Api.get("/api/v1/departments", victim.apiKey()).array().stream()
-                .map(d -> d.asJsonObject().getString("id")).toList();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(201, Api.post("/api/v1/agents", victim.apiKey(), agentJson("Victim " + i, "v" + i + "@victim.example",
-                    victimDepartments.get(i), String.valueOf(110 + 100 * i))).status());
-        }
-        List<String> victimAgents = Api.get("/api/v1/agents", victim.apiKey()).array().stream()
-                .map(a -> a.asJsonObject().getString("id")).toList();
-        String myAgent = Api.post("/api/v1/agents", key(), agentJson("Mine", "mine@example.com",
-                department("Sales").getString("id"), "220")).object().getString("id");
-        String victimStateBefore = state(victim);
+        List<Owned> pool = List.of(populated(tenant, "Alpha"),
+                populated(TestTenant.provision("Beta " + UUID.randomUUID()), "Beta"),
+                populated(TestTenant.provision("Gamma " + UUID.randomUUID()), "Gamma"));
+        List<String> before = pool.stream().map(o -> state(o.tenant())).toList();
+        String unknownTitle = Api.get("/api/v1/agents/" + UUID.randomUUID(), key()).object().getString("title");
 
-        Gen<Attack> attacks = Generate.enumValues(Attack.class);
-        Gen<Integer> targets = Generate.range(0, 2);
-        qt().withExamples(150).withShrinkCycles(10).forAll(attacks, targets).checkAssert((attack, i) -> {
-            String d = victimDepartments.get(i);
-            String a = victimAgents.get(i);
-            Api.Reply reply = switch (attack) {
-                case GET_DEPARTMENT -> Api.get("/api/v1/departments/" + d, key());
-                case PUT_DEPARTMENT -> Api.put("/api/v1/departments/" + d, key(), departmentJson("Hijacked", null, null));
-                case DELETE_DEPARTMENT -> Api.delete("/api/v1/departments/" + d, key());
-                case GET_AGENT -> Api.get("/api/v1/agents/" + a, key());
-                case PUT_AGENT -> Api.put("/api/v1/agents/" + a, key(), agentJson("Hijacked", "h@example.com", null, null));
-                case DELETE_AGENT -> Api.delete("/api/v1/agents/" + a, key());
-                case AGENT_INTO_OTHER_DEPARTMENT -> Api.post("/api/v1/agents", key(), agentJson("Spy", "spy@example.com", d, null));
-                case MOVE_AGENT_TO_OTHER_DEPARTMENT -> Api.put("/api/v1/agents/" + myAgent, key(), agentJson("Mine", "mine@example.com", d, null));
-                case LIST_AGENTS_OF_OTHER_DEPARTMENT -> Api.get("/api/v1/agents?departmentId=" + d, key());
-            };
-            switch (attack) {
-                case AGENT_INTO_OTHER_DEPARTMENT, MOVE_AGENT_TO_OTHER_DEPARTMENT -> {
-                    // the other tenant's department is "no such department" for this tenant
-                    assertEquals(400, reply.status(), attack + " " + reply.body());
-                    assertEquals(List.of("departmentId"), reply.problemFields());
-                }
-                case LIST_AGENTS_OF_OTHER_DEPARTMENT -> {
-                    assertEquals(200, reply.status());
-                    assertEquals(0, reply.array().size(), "nothing of the other tenant is listed");
-                }
-                default -> {
-                    // exactly the answer for an id that does not exist anywhere
-                    assertEquals(404, reply.status(), attack + " " + reply.body());
-                    assertEquals(Api.get("/api/v1/agents/" + UUID.randomUUID(), key()).object().getString("title"),
-                            reply.object().getString("title"));
-                }
-            }
-            assertEquals(victimStateBefore, state(victim), "the other tenant's data is unchanged after " + attack);
-            Set<String> mine = Api.get("/api/v1/agents", key()).array().stream()
-                    .map(x -> x.asJsonObject().getString("id")).collect(Collectors.toSet());
-            assertFalse(mine.stream().anyMatch(victimAgents::contains), "no other tenant's agent in my list");
-        });
+        Gen<Integer> index = Generate.range(0, 2);
+        qt().withExamples(150).withShrinkCycles(10)
+                .forAll(index, index.zip(Generate.range(1, 2), (a, shift) -> new int[] {a, (a + shift) % 3}),
+                        Generate.enumValues(Attack.class), Generate.enumValues(Target.class))
+                .checkAssert((i, pair, attack, target) -> {
+                    Owned attacker = pool.get(pair[0]);
+                    Owned victim = pool.get(pair[1]);
+                    String d = switch (target) {
+                        case VICTIMS -> victim.departments().get(i);
+                        case UNKNOWN -> UUID.randomUUID().toString();
+                        case MALFORMED -> "x" + i + "' or 1=1 --";
+                    };
+                    String a = switch (target) {
+                        case VICTIMS -> victim.agents().get(i);
+                        case UNKNOWN -> UUID.randomUUID().toString();
+                        case MALFORMED -> "%2e%2e%2f" + i;
+                    };
+                    String key = attacker.tenant().apiKey();
+                    String ownAgent = attacker.agents().get(i);
+                    String encoded = java.net.URLEncoder.encode(d, java.nio.charset.StandardCharsets.UTF_8);
+                    Api.Reply reply = switch (attack) {
+                        case GET_DEPARTMENT -> Api.get("/api/v1/departments/" + encoded, key);
+                        case PUT_DEPARTMENT -> Api.put("/api/v1/departments/" + encoded, key, departmentJson("Hijacked", null, null));
+                        case DELETE_DEPARTMENT -> Api.delete("/api/v1/departments/" + encoded, key);
+                        case GET_AGENT -> Api.get("/api/v1/agents/" + a, key);
+                        case PUT_AGENT -> Api.put("/api/v1/agents/" + a, key, agentJson("Hijacked", "h@example.com", null, null));
+                        case DELETE_AGENT -> Api.delete("/api/v1/agents/" + a, key);
+                        case AGENT_INTO_OTHER_DEPARTMENT -> Api.post("/api/v1/agents", key, agentJson("Spy", "spy@example.com", d, null));
+                        case MOVE_AGENT_TO_OTHER_DEPARTMENT -> Api.put("/api/v1/agents/" + ownAgent, key,
+                                agentJson("Moved", "moved@example.com", d, null));
+                        case LIST_AGENTS_OF_OTHER_DEPARTMENT -> Api.get("/api/v1/agents?departmentId=" + encoded, key);
+                    };
+                    String what = attack + " on " + target + ": " + reply;
+                    switch (attack) {
+                        case AGENT_INTO_OTHER_DEPARTMENT, MOVE_AGENT_TO_OTHER_DEPARTMENT -> {
+                            // another tenant's department is "no such department" here
+                            assertEquals(400, reply.status(), what);
+                            assertEquals(List.of("departmentId"), reply.problemFields(), what);
+                        }
+                        case LIST_AGENTS_OF_OTHER_DEPARTMENT -> {
+                            if (target == Target.MALFORMED) {
+                                assertEquals(400, reply.status(), what);
+                            } else {
+                                assertEquals(200, reply.status(), what);
+                                assertEquals(0, reply.array().size(), "nothing of another tenant is listed: " + what);
+                            }
+                        }
+                        default -> {
+                            // exactly the answer for an id that exists nowhere
+                            assertEquals(404, reply.status(), what);
+                            assertTrue(reply.isProblem(), what);
+                            assertEquals(unknownTitle, reply.object().getString("title"), what);
+                        }
+                    }
+                    // nobody's data changed: the refused requests wrote nothing anywhere
+                    for (int t = 0; t < pool.size(); t++) {
+                        assertEquals(before.get(t), state(pool.get(t).tenant()), "tenant " + t + " after " + what);
+                    }
+                });
     }
 
     /** Everything a tenant can see of itself through the API, as one comparable string. */
