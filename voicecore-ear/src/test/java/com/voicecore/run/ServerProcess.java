@@ -39,6 +39,12 @@ public final class ServerProcess implements AutoCloseable {
         }
         deleteTree(baseDir);
         copyTree(serverHome.resolve("standalone"), baseDir);
+        // logging.properties names the build's log file by absolute path: point it at this copy's log
+        Path logging = baseDir.resolve("configuration/logging.properties");
+        if (Files.exists(logging)) {
+            Files.writeString(logging, Files.readString(logging).replace(
+                    serverHome.resolve("standalone").toAbsolutePath().toString(), baseDir.toAbsolutePath().toString()));
+        }
         Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(consoleLog.getParent());
 
