@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    private static final java.util.Set<String> RUNTIME_DIRS = java.util.Set.of("log", "data", "tmp");
+
     private final Process process;
     private final int portOffset;
 
@@ -121,6 +123,10 @@ public final class ServerProcess implements AutoCloseable {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                // the build's server may have run the tests: their logs and runtime data stay behind
+                if (from.relativize(dir).getNameCount() == 1 && RUNTIME_DIRS.contains(dir.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Files.createDirectories(to.resolve(from.relativize(dir)));
                 return FileVisitResult.CONTINUE;
             }
