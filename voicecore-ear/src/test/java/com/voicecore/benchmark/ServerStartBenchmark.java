@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -101,9 +100,9 @@ public final class ServerStartBenchmark {
             throw new IllegalStateException("Build first: no " + ear + " or no provisioned server in " + serverHome
                     + " (mvn -q install -DskipTests)");
         }
-        String loadAtStart = awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.6")),
+        String loadAtStart = BenchmarkEnvironment.awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.6")),
                 Integer.getInteger("benchmark.maxLoadWaitSeconds", 600));
-        log("server-start: load average at start " + loadAtStart);
+        BenchmarkEnvironment.log("server-start: load average at start " + loadAtStart);
         Files.createDirectories(workDir.resolve("logs"));
 
         EmbeddedDatabase db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false); // fresh, not migrated
@@ -126,7 +125,7 @@ public final class ServerStartBenchmark {
         Files.writeString(out, report);
         System.out.println();
         System.out.println(report);
-        log("written to " + out + "; server logs in " + workDir.resolve("logs"));
+        BenchmarkEnvironment.log("written to " + out + "; server logs in " + workDir.resolve("logs"));
     }
 
     private Run once(int number, Path serverHome, Path ear, Map<String, String> env) throws Exception {
@@ -134,7 +133,7 @@ public final class ServerStartBenchmark {
         Run run = new Run();
         run.number = number;
         run.freshDatabase = number == 1;
-        run.load = loadAverageText();
+        run.load = BenchmarkEnvironment.loadAverageText();
         Path base = workDir.resolve("wildfly");
         long t0 = System.nanoTime();
         ServerProcess server = ServerProcess.start(serverHome, base, ear, env, portOffset,
@@ -155,7 +154,7 @@ public final class ServerStartBenchmark {
             Files.write(run.log, bootLog(base, serverHome.resolve("standalone/log/server.log"), launchedAt));
         }
         analyse(run, launchedAt);
-        log(String.format("run %d (%s database): launch -> ready %,d ms; WildFly 'started in' %,d ms; load %s",
+        BenchmarkEnvironment.log(String.format("run %d (%s database): launch -> ready %,d ms; WildFly 'started in' %,d ms; load %s",
                 number, run.freshDatabase ? "fresh" : "migrated", run.launchToReadyMillis, run.wildflyStartedMillis,
                 run.load));
         return run;
@@ -292,7 +291,7 @@ public final class ServerStartBenchmark {
         r.append("## Server start to ready: results\n\n");
         r.append("- date: ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .append('\n');
-        machine().forEach(m -> r.append("- ").append(m).append('\n'));
+        BenchmarkEnvironment.machine().forEach(m -> r.append("- ").append(m).append('\n'));
         r.append("- server: ").append(module.relativize(module.resolve("target/server"))).append(" (WildFly 39.0.1.Final),"
                 + " JAVA_OPTS ").append(System.getenv().getOrDefault("JAVA_OPTS",
                 "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true (ServerProcess default)")).append('\n');
@@ -363,56 +362,6 @@ public final class ServerStartBenchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    // ---------------------------------------------------------------- machine and load
-
-    private static double loadOne() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static String loadAverageText() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + ", " + f[1] + ", " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** Waits in 30 s steps for the 1-minute load to drop to {@code maxLoad}; measures anyway after the limit. */
-    private static String awaitQuietMachine(double maxLoad, int maxWaitSeconds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(maxWaitSeconds);
-        while (!(loadOne() <= maxLoad) && !Double.isNaN(loadOne())) {
-            if (Instant.now().isAfter(deadline)) {
-                log("load average still " + loadAverageText() + ": measuring anyway (results may be skewed)");
-                return loadAverageText() + " (above the " + maxLoad + " gate)";
-            }
-            log("load average " + loadAverageText() + " > " + maxLoad + ": waiting 30 s for a quiet machine");
-            Thread.sleep(30_000);
-        }
-        return loadAverageText();
-    }
-
-    private static List<String> machine() {
-        String cpu = "unknown";
-        String mem = "unknown";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
-            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> l.split("\\s+")[1]).map(kb -> String.format("%.1f GiB", Long.parseLong(kb) / 1048576.0))
-                    .findFirst().orElse(mem);
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux
-        }
-        return List.of("cores (availableProcessors): " + Runtime.getRuntime().availableProcessors(), "CPU: " + cpu,
-                "RAM: " + mem, "Java: " + System.getProperty("java.vm.name") + " "
-                        + System.getProperty("java.runtime.version"));
-    }
-
     private static Map<String, Pattern> markers(String... labelAndRegex) {
         Map<String, Pattern> m = new LinkedHashMap<>();
         for (int i = 0; i < labelAndRegex.length; i += 2) {
@@ -425,10 +374,5 @@ public final class ServerStartBenchmark {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static void log(String line) {
-        System.out.println("[benchmark] " + line);
-        System.out.flush();
     }
 }
