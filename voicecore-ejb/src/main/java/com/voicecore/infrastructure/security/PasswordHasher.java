@@ -38,6 +38,9 @@ public class PasswordHasher {
     }
 
     public String hash(char[] password) {
+        if (hasControlCharacter(password)) {
+            throw new IllegalArgumentException("A password may not contain control characters");
+        }
         byte[] salt = new byte[32];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder();
@@ -47,7 +50,7 @@ public class PasswordHasher {
 
     public boolean verify(char[] password, String stored) {
         String[] parts = stored.split(":");
-        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0]) || hasControlCharacter(password)) {
             return false;
         }
         byte[] expected = Base64.getDecoder().decode(parts[3]);
@@ -60,6 +63,19 @@ public class PasswordHasher {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * HMAC pads its key with zero bytes, so to PBKDF2 a password and the same password followed by NULs
+     * are one password. No real password holds control characters: they are refused outright.
+     */
+    private static boolean hasControlCharacter(char[] password) {
+        for (char c : password) {
+            if (Character.isISOControl(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {
