@@ -5,6 +5,7 @@ import com.voicecore.application.AgentService;
 import com.voicecore.domain.model.agent.AgentStatus;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.domain.model.shared.Extension;
+import com.voicecore.interfaces.rest.Created;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.TenantApi;
 import jakarta.inject.Inject;
@@ -45,8 +46,7 @@ public class AgentResource {
     @Operation(summary = "Create an agent")
     public Response create(@NotNull(message = "A JSON body is required") @Valid AgentRequest request, @Context UriInfo uri) {
         AgentResponse created = AgentResponse.of(agents.create(draft(request)));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @GET

@@ -4,6 +4,7 @@ import com.voicecore.application.DepartmentDraft;
 import com.voicecore.application.DepartmentService;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.domain.model.shared.ExtensionRange;
+import com.voicecore.interfaces.rest.Created;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.TenantApi;
 import jakarta.inject.Inject;
@@ -43,8 +44,7 @@ public class DepartmentResource {
     public Response create(@NotNull(message = "A JSON body is required") @Valid DepartmentRequest request,
                            @Context UriInfo uri) {
         DepartmentResponse created = DepartmentResponse.of(departments.create(draft(request)));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @GET

@@ -5,6 +5,7 @@ import com.voicecore.application.TenantProvisioningService;
 import com.voicecore.application.TenantRegistryService;
 import com.voicecore.domain.model.registry.TenantDefaults;
 import com.voicecore.domain.model.shared.EmailAddress;
+import com.voicecore.interfaces.rest.Created;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.PlatformApi;
 import jakarta.inject.Inject;
@@ -62,9 +63,7 @@ public class PlatformTenantResource {
                 Optional.ofNullable(request.includedMinutes()).orElse(1000));
         ProvisionedTenantResponse created = ProvisionedTenantResponse.of(provisioning.provision(command));
         // it carries the API key and the first password: no cache, proxy or browser may keep it
-        return Response.created(uri.getAbsolutePathBuilder().path(created.tenant().id().toString()).build())
-                .header("Cache-Control", "no-store")
-                .entity(created).build();
+        return Created.at(uri, created.tenant().id(), created).header("Cache-Control", "no-store").build();
     }
 
     @GET
