@@ -3,6 +3,7 @@ package com.voicecore.domain.model.agent;
 import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.domain.model.shared.Extension;
+import com.voicecore.domain.model.shared.PhoneNumber;
 import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -23,11 +24,18 @@ import java.util.UUID;
         query = "select a from Agent a where a.departmentId = :departmentId order by lower(a.name), a.id")
 @NamedQuery(name = "Agent.findByExtension", query = "select a from Agent a where a.extension = :extension")
 @NamedQuery(name = "Agent.findByEmail", query = "select a from Agent a where a.email = :email")
+@NamedQuery(name = "Agent.findAvailableInDepartment",
+        query = "select a from Agent a where a.departmentId = :departmentId and a.status = :available "
+                + "order by a.statusChangedAt, a.id")
 @NamedQuery(name = "Agent.countByDepartment", query = "select count(a) from Agent a where a.departmentId = :departmentId")
 public class Agent extends TimestampedTenantEntity {
 
     @Column(name = "name", nullable = false, length = 200)
     private String name;
+
+    /** A phone of the agent's own, rung when the agent has no softphone open. */
+    @Column(name = "phone_number", length = 16)
+    private String phoneNumber;
 
     @Column(name = "email", nullable = false, length = 254)
     private String email;
@@ -121,5 +129,22 @@ public class Agent extends TimestampedTenantEntity {
 
     public Instant statusChangedAt() {
         return statusChangedAt;
+    }
+
+    public void reachAt(PhoneNumber number) {
+        this.phoneNumber = number == null ? null : number.e164();
+    }
+
+    public Optional<PhoneNumber> phoneNumber() {
+        return Optional.ofNullable(phoneNumber).map(PhoneNumber::new);
+    }
+
+    /** The identity the agent's softphone registers with Twilio Client (and the Dial target). */
+    public String clientIdentity() {
+        return "agent-" + id();
+    }
+
+    public boolean isAvailable() {
+        return status() == AgentStatus.AVAILABLE;
     }
 }

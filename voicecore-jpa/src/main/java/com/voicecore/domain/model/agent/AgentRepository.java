@@ -22,6 +22,9 @@ public interface AgentRepository {
 
     long countByDepartment(UUID departmentId);
 
+    /** The department's available agents, longest idle first. */
+    List<Agent> findAvailableInDepartment(UUID departmentId);
+
     void store(Agent agent);
 
     void remove(Agent agent);

@@ -3,6 +3,7 @@ package com.voicecore.domain.model.call;
 import com.voicecore.domain.model.shared.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -14,6 +15,8 @@ import java.util.UUID;
 /** One entry of a call's status history, with Twilio's sequence number when it gave one. */
 @Entity
 @Table(name = "call_events")
+@NamedQuery(name = "CallEvent.forCall",
+        query = "select e from CallEvent e where e.callId = :callId order by e.occurredAt, e.sequenceNumber nulls first, e.receivedAt")
 public class CallEvent extends TenantOwnedEntity {
 
     @Column(name = "call_id", nullable = false, updatable = false)
@@ -64,5 +67,13 @@ public class CallEvent extends TenantOwnedEntity {
 
     public Integer sequenceNumber() {
         return sequenceNumber;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String detail() {
+        return detail;
     }
 }

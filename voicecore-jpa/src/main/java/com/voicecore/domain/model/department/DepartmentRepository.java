@@ -11,6 +11,9 @@ public interface DepartmentRepository {
 
     Optional<Department> findByName(String name);
 
+    /** The department the operator (0) and the tenant-wide voicemail belong to. */
+    Optional<Department> findReception();
+
     List<Department> findAll();
 
     void store(Department department);

@@ -4,6 +4,7 @@ import com.voicecore.domain.model.shared.PhoneNumber;
 import com.voicecore.domain.model.shared.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.UUID;
 /** A Twilio number the tenant pointed at VoiceCore; a number belongs to one tenant only. */
 @Entity
 @Table(name = "phone_numbers")
+@NamedQuery(name = "TenantPhoneNumber.findAll", query = "select p from TenantPhoneNumber p order by p.e164")
+@NamedQuery(name = "TenantPhoneNumber.findByNumber", query = "select p from TenantPhoneNumber p where p.e164 = :e164")
 public class TenantPhoneNumber extends TenantOwnedEntity {
 
     @Column(name = "e164", nullable = false, length = 16)
@@ -51,5 +54,15 @@ public class TenantPhoneNumber extends TenantOwnedEntity {
 
     public Optional<String> label() {
         return Optional.ofNullable(label);
+    }
+
+    /** Sends calls to this number to a department first (none: the tenant's reception). */
+    public void change(UUID newDepartmentId, String newLabel) {
+        this.departmentId = newDepartmentId;
+        this.label = newLabel;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 }

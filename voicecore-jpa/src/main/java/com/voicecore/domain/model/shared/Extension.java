@@ -24,6 +24,14 @@ public record Extension(int number) implements Comparable<Extension> {
         return new Extension(Integer.parseInt(digits));
     }
 
+    /** What a caller typed, if it is an extension at all. */
+    public static java.util.Optional<Extension> tryParse(String digits) {
+        if (digits == null || !digits.matches("[1-9][0-9]{1,5}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Extension(Integer.parseInt(digits)));
+    }
+
     public int digitCount() {
         return Integer.toString(number).length();
     }

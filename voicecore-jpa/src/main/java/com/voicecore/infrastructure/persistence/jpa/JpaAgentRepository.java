@@ -2,6 +2,7 @@ package com.voicecore.infrastructure.persistence.jpa;
 
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.agent.AgentStatus;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.domain.model.shared.Extension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +63,14 @@ public class JpaAgentRepository implements AgentRepository {
         return em.createNamedQuery("Agent.countByDepartment", Long.class)
                 .setParameter("departmentId", departmentId)
                 .getSingleResult();
+    }
+
+    @Override
+    public List<Agent> findAvailableInDepartment(UUID departmentId) {
+        return em.createNamedQuery("Agent.findAvailableInDepartment", Agent.class)
+                .setParameter("departmentId", departmentId)
+                .setParameter("available", AgentStatus.AVAILABLE)
+                .getResultList();
     }
 
     @Override

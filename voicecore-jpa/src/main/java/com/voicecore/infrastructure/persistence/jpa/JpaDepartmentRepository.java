@@ -25,6 +25,11 @@ public class JpaDepartmentRepository implements DepartmentRepository {
     }
 
     @Override
+    public Optional<Department> findReception() {
+        return em.createNamedQuery("Department.findReception", Department.class).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<Department> find(UUID id) {
         return Optional.ofNullable(em.find(Department.class, id));
     }

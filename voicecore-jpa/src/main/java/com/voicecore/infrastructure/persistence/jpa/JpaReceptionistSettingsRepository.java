@@ -1,0 +1,30 @@
+package com.voicecore.infrastructure.persistence.jpa;
+
+import com.voicecore.domain.model.receptionist.ReceptionistSettings;
+import com.voicecore.domain.model.receptionist.ReceptionistSettingsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaReceptionistSettingsRepository implements ReceptionistSettingsRepository {
+
+    @PersistenceContext(unitName = "voicecore")
+    private EntityManager em;
+
+    public JpaReceptionistSettingsRepository() {
+    }
+
+    /** For use outside a container (tests, tools). */
+    public JpaReceptionistSettingsRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<ReceptionistSettings> current() {
+        return em.createQuery("select s from ReceptionistSettings s", ReceptionistSettings.class)
+                .getResultStream().findFirst();
+    }
+}

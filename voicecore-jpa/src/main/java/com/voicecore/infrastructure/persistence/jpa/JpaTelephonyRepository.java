@@ -1,0 +1,70 @@
+package com.voicecore.infrastructure.persistence.jpa;
+
+import com.voicecore.domain.model.phone.TelephonyRepository;
+import com.voicecore.domain.model.phone.TelephonySettings;
+import com.voicecore.domain.model.phone.TenantPhoneNumber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaTelephonyRepository implements TelephonyRepository {
+
+    @PersistenceContext(unitName = "voicecore")
+    private EntityManager em;
+
+    public JpaTelephonyRepository() {
+    }
+
+    /** For use outside a container (tests, tools). */
+    public JpaTelephonyRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<TelephonySettings> settings() {
+        return em.createNamedQuery("TelephonySettings.current", TelephonySettings.class).getResultStream().findFirst();
+    }
+
+    @Override
+    public void store(TelephonySettings settings) {
+        if (!em.contains(settings)) {
+            em.persist(settings);
+        }
+        em.flush();
+    }
+
+    @Override
+    public List<TenantPhoneNumber> numbers() {
+        return em.createNamedQuery("TenantPhoneNumber.findAll", TenantPhoneNumber.class).getResultList();
+    }
+
+    @Override
+    public Optional<TenantPhoneNumber> number(UUID id) {
+        return Optional.ofNullable(em.find(TenantPhoneNumber.class, id));
+    }
+
+    @Override
+    public Optional<TenantPhoneNumber> numberByE164(String e164) {
+        return em.createNamedQuery("TenantPhoneNumber.findByNumber", TenantPhoneNumber.class)
+                .setParameter("e164", e164).getResultStream().findFirst();
+    }
+
+    @Override
+    public void store(TenantPhoneNumber number) {
+        if (!em.contains(number)) {
+            em.persist(number);
+        }
+        em.flush();
+    }
+
+    @Override
+    public void remove(TenantPhoneNumber number) {
+        em.remove(number);
+        em.flush();
+    }
+}
