@@ -221,11 +221,24 @@ class TenantDeletionPropertyTest {
                         "CA" + UUID.randomUUID().toString().replace("-", ""), caller, numbers.get(0),
                         departments.get(k % departments.size()), agents.get(k % agents.size()),
                         "Hello " + spec.name() + ", this is " + caller);
+                exec(c, "insert into credit_usage (tenant_id, call_id, period_start, minutes) values (?, ?, ?, ?)",
+                        tenant, id, LocalDate.of(2026, 11, 1), k + 1);
+                exec(c, "insert into voicemails (tenant_id, call_id, department_id, recording_sid, recording_url, transcription)"
+                        + " values (?, ?, ?, ?, ?, ?)", tenant, id, departments.get(k % departments.size()),
+                        "RE" + UUID.randomUUID().toString().replace("-", ""), "https://api.twilio.com/recordings/x",
+                        "This is " + caller + " for " + spec.name());
+                exec(c, "insert into spam_reports (tenant_id, number, reason, call_id) values (?, ?, 'robocall', ?)",
+                        tenant, caller, id);
                 for (int e = 0; e < spec.eventsPerCall(); e++) {
                     exec(c, "insert into call_events (tenant_id, call_id, event, status, sequence_number, occurred_at)"
                             + " values (?, ?, 'status', 'ringing', ?, ?)", tenant, id, e, OffsetDateTime.now(ZoneOffset.UTC));
                 }
             }
+            exec(c, "insert into telephony_settings (tenant_id, twilio_account_sid, twilio_auth_token, fallback_number)"
+                    + " values (?, ?, ?, ?)", tenant, "AC" + UUID.randomUUID().toString().replace("-", ""),
+                    new byte[] {1, 2, 3}, "+4930123456");
+            exec(c, "insert into tenant_notifications (tenant_id, kind, period_start) values (?, 'credits_80', ?)",
+                    tenant, LocalDate.of(2026, 11, 1));
             for (int k = 0; k < spec.knowledge(); k++) {
                 exec(c, "insert into knowledge_base (tenant_id, question, answer) values (?, ?, ?)",
                         tenant, "Who is " + spec.name() + "?", "Call " + numbers.get(0));
