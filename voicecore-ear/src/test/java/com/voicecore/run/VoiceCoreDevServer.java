@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -85,6 +86,16 @@ public final class VoiceCoreDevServer {
         }
         env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
         int offset = Integer.parseInt(System.getenv().getOrDefault("VOICECORE_PORT_OFFSET", "0"));
+        // the key that encrypts tenants' Twilio tokens: generated once for the local database
+        String secretsKey = System.getenv("VOICECORE_SECRETS_KEY");
+        if (secretsKey == null || secretsKey.isBlank()) {
+            secretsKey = demo.getProperty("secretsKey", randomKey());
+            demo.setProperty("secretsKey", secretsKey);
+        }
+        env.put("VOICECORE_SECRETS_KEY", secretsKey);
+        String publicUrl = System.getenv().getOrDefault("VOICECORE_PUBLIC_URL", "http://localhost:" + (8080 + offset));
+        env.put("VOICECORE_PUBLIC_URL", publicUrl);
+        store(demo, state.resolve("demo.properties"));
 
         Path serverHome = project.resolve("voicecore-ear/target/server");
         ServerProcess server = ServerProcess.start(serverHome, state.resolve("wildfly"),
@@ -104,6 +115,7 @@ public final class VoiceCoreDevServer {
 
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo, dbUrl, appUser, appPassword);
+        seedTelephony(base, demo);
         store(demo, state.resolve("demo.properties"));
 
         say("""
@@ -118,11 +130,15 @@ public final class VoiceCoreDevServer {
                   Demo tenant API key   %6$s
                   Demo admin login      %7$s / %8$s
                   Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
+                  Call it (local call simulator, plays Twilio; demo number %9$s):
+                    TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
+                      -Dsimulator.args="--url %12$s --account %10$s --from +12125550123 --to %9$s --press 201"
                   Server log            .voicecore/wildfly/log/server.log
                   Stop with Ctrl-C.
                 ==================================================================================
                 """.formatted(base, server.managementPort(), platformKey, DEMO_TENANT, demo.getProperty("tenantId"),
-                demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword")));
+                demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword"),
+                demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
     }
@@ -170,6 +186,36 @@ public final class VoiceCoreDevServer {
             say("Seeded the demo tenant '" + DEMO_TENANT + "': departments and agents; no knowledge base, because"
                     + " VOICECORE_DB_APP_PASSWORD is not set for the external database");
         }
+    }
+
+    /**
+     * A made-up Twilio account and number for the demo tenant, so the local call simulator can call it
+     * (signed like Twilio, with this token). Also added to a demo tenant seeded by an older version.
+     */
+    private void seedTelephony(String base, Properties demo) throws IOException, InterruptedException {
+        String apiKey = demo.getProperty("apiKey");
+        JsonObject settings = json(send(base + "/api/v1/settings/telephony", "GET", apiKey, null).body()).asJsonObject();
+        if (!settings.getBoolean("authTokenStored", false) || demo.getProperty("twilioAuthToken") == null) {
+            String sid = "AC" + HexFormat.of().formatHex(randomBytes(16));
+            String token = HexFormat.of().formatHex(randomBytes(16));
+            HttpResponse<String> put = send(base + "/api/v1/settings/telephony", "PUT", apiKey,
+                    "{\"accountSid\": \"" + sid + "\", \"authToken\": \"" + token + "\"}");
+            if (put.statusCode() != 200) {
+                throw new IllegalStateException("Seeding the demo Twilio account failed: " + put.statusCode() + " " + put.body());
+            }
+            demo.setProperty("twilioAccountSid", sid);
+            demo.setProperty("twilioAuthToken", token);
+        }
+        String number = demo.getProperty("twilioNumber", "+12125550100");
+        HttpResponse<String> numbers = send(base + "/api/v1/phone-numbers", "GET", apiKey, null);
+        if (!numbers.body().contains(number)) {
+            HttpResponse<String> added = send(base + "/api/v1/phone-numbers", "POST", apiKey,
+                    "{\"number\": \"" + number + "\", \"label\": \"Main line (demo)\"}");
+            if (added.statusCode() != 201) {
+                throw new IllegalStateException("Seeding the demo number failed: " + added.statusCode() + " " + added.body());
+            }
+        }
+        demo.setProperty("twilioNumber", number);
     }
 
     /** Straight into the database as the runtime role, under the tenant wall like any request. */
@@ -240,6 +286,17 @@ public final class VoiceCoreDevServer {
         try (Writer out = Files.newBufferedWriter(file)) {
             p.store(out, "VoiceCore demo credentials (local only; delete .voicecore/ to start afresh)");
         }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** 256 bits for AES-GCM, base64 as VOICECORE_SECRETS_KEY expects. */
+    private static String randomKey() {
+        return Base64.getEncoder().encodeToString(randomBytes(32));
     }
 
     private static String randomToken() {

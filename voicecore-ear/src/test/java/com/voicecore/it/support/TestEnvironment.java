@@ -33,6 +33,11 @@ public class TestEnvironment implements LauncherSessionListener {
         System.setProperty("voicecore.test.db.owner.password", database.ownerPassword());
         System.setProperty("voicecore.test.db.app.password", database.appPassword());
         System.setProperty("voicecore.test.platform.key", platformKey);
+        byte[] secretsKey = new byte[32];
+        new SecureRandom().nextBytes(secretsKey);
+        System.setProperty("voicecore.test.secrets.key", java.util.Base64.getEncoder().encodeToString(secretsKey));
+        System.setProperty("voicecore.test.public.url", "http://127.0.0.1:"
+                + (8080 + Integer.parseInt(System.getProperty("voicecore.test.port.offset", "100"))));
     }
 
     @Override

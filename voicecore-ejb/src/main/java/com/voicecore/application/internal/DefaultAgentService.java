@@ -40,6 +40,7 @@ public class DefaultAgentService implements AgentService {
         if (draft.status() != null) {
             agent.changeStatus(draft.status());
         }
+        agent.reachAt(draft.phoneNumber());
         return store(agent);
     }
 
@@ -57,6 +58,7 @@ public class DefaultAgentService implements AgentService {
         if (draft.status() != null) {
             agent.changeStatus(draft.status());
         }
+        agent.reachAt(draft.phoneNumber());
         return store(agent);
     }
 

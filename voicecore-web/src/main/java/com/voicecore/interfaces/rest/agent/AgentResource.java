@@ -5,6 +5,7 @@ import com.voicecore.application.AgentService;
 import com.voicecore.domain.model.agent.AgentStatus;
 import com.voicecore.domain.model.shared.EmailAddress;
 import com.voicecore.domain.model.shared.Extension;
+import com.voicecore.domain.model.shared.PhoneNumber;
 import com.voicecore.interfaces.rest.Created;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.TenantApi;
@@ -85,6 +86,8 @@ public class AgentResource {
                 Fields.optionalId("departmentId", request.departmentId()),
                 request.extension() == null || request.extension().isBlank() ? null
                         : Fields.convert("extension", () -> Extension.parse(request.extension().strip())),
-                request.status() == null ? null : Fields.convert("status", () -> AgentStatus.fromCode(request.status())));
+                request.status() == null ? null : Fields.convert("status", () -> AgentStatus.fromCode(request.status())),
+                request.phoneNumber() == null || request.phoneNumber().isBlank() ? null
+                        : Fields.convert("phoneNumber", () -> new PhoneNumber(request.phoneNumber().strip())));
     }
 }

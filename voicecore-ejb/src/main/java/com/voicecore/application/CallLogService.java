@@ -1,0 +1,23 @@
+package com.voicecore.application;
+
+import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.call.CallCriteria;
+import com.voicecore.domain.model.call.CallEvent;
+import com.voicecore.domain.model.call.CallPage;
+import com.voicecore.domain.model.voicemail.Voicemail;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The call log and voicemail of the current tenant. */
+public interface CallLogService {
+
+    CallPage search(CallCriteria criteria, int page, int size);
+
+    Call get(UUID id);
+
+    List<CallEvent> history(UUID callId);
+
+    /** A department's voicemail, newest first. Only that department's messages (Property 19). */
+    List<Voicemail> voicemail(UUID departmentId, int limit);
+}

@@ -1,0 +1,182 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.CallHandover;
+import com.voicecore.domain.model.agent.Agent;
+import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.department.Department;
+import com.voicecore.domain.model.department.DepartmentRepository;
+import com.voicecore.domain.model.phone.TelephonyRepository;
+import com.voicecore.domain.model.phone.TelephonySettings;
+import com.voicecore.domain.model.receptionist.ReceptionistSettings;
+import com.voicecore.domain.model.receptionist.ReceptionistSettingsRepository;
+import com.voicecore.domain.model.routing.CallScript;
+import com.voicecore.domain.model.routing.DialTarget;
+import com.voicecore.domain.model.routing.Instruction;
+import com.voicecore.domain.model.routing.Step;
+import com.voicecore.domain.model.schedule.BusinessCalendar;
+import com.voicecore.domain.model.schedule.BusinessScheduleRepository;
+import com.voicecore.domain.model.schedule.OpeningState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Hands calls to departments, agents and voicemail. Runs inside the caller's transaction (the EJB
+ * services' tenant applies). Transfers never set a caller ID: the agent sees the caller's number.
+ */
+@ApplicationScoped
+public class CallRouter implements CallHandover {
+
+    static final String DEPARTMENT = "department";
+    static final String AGENT = "agent";
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    TelephonyRepository telephony;
+
+    @Inject
+    ReceptionistSettingsRepository receptionistSettings;
+
+    @Inject
+    BusinessScheduleRepository schedules;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public CallScript toDepartment(Call call, Department department) {
+        Instant now = clock.instant();
+        OpeningState state = openingState(department.id(), now);
+        call.recordStep(RouteStep.DEPARTMENT, department.name() + " (" + state.reason() + ")", now);
+        if (!state.isOpen()) {
+            return toVoicemail(call, department, null, department.name() + " is closed");
+        }
+        List<Agent> available = agents.findAvailableInDepartment(department.id());
+        if (available.isEmpty()) {
+            return toVoicemail(call, department, null, "no agent of " + department.name() + " is available");
+        }
+        Agent longestIdle = available.get(0);
+        call.recordStep(RouteStep.AGENT, longestIdle.name() + " (longest idle in " + department.name() + ")", now);
+        return dial(call, department, longestIdle);
+    }
+
+    @Override
+    public CallScript toAgent(Call call, Agent agent) {
+        Department department = agent.departmentId().flatMap(departments::find)
+                .or(departments::findReception)
+                .orElse(null);
+        if (!agent.isAvailable()) {
+            call.recordStep(RouteStep.AGENT, agent.name() + " is " + agent.status().code(), clock.instant());
+            return department == null ? politeGoodbye(call) : toVoicemail(call, department, agent, agent.name() + " is not available");
+        }
+        call.recordStep(RouteStep.AGENT, agent.name(), clock.instant());
+        return dial(call, department, agent);
+    }
+
+    @Override
+    public CallScript toOperator(Call call) {
+        return departments.findReception()
+                .map(reception -> toDepartment(call, reception))
+                .orElseGet(() -> politeGoodbye(call));
+    }
+
+    @Override
+    public CallScript toVoicemail(Call call, Department department, Agent agent, String reason) {
+        CallVoice voice = voice();
+        call.recordStep(RouteStep.VOICEMAIL, department.name() + (agent == null ? "" : ", " + agent.name()) + ": " + reason,
+                clock.instant());
+        call.routeTo(department.id(), agent == null ? call.agentId().orElse(null) : agent.id());
+        String greeting = agent != null
+                ? agent.name() + " cannot take your call right now. Please leave a message after the tone."
+                : department.voicemailGreeting()
+                        .orElse("Please leave a message for " + department.name() + " after the tone.");
+        int maxSeconds = telephony.settings().map(TelephonySettings::voicemailMaxSeconds)
+                .orElse(TelephonySettings.DEFAULT_VOICEMAIL_MAX);
+        return CallScript.of(
+                voice.say(greeting),
+                new Instruction.RecordVoicemail(department.id(), Optional.ofNullable(agent).map(Agent::id), maxSeconds),
+                voice.say("We did not receive a message. Goodbye."),
+                new Instruction.Hangup());
+    }
+
+    /** The reception's voicemail; for a tenant without a reception department, a polite goodbye. */
+    CallScript toReceptionVoicemail(Call call, String reason) {
+        return departments.findReception()
+                .map(reception -> toVoicemail(call, reception, null, reason))
+                .orElseGet(() -> politeGoodbye(call));
+    }
+
+    /** The tenant's fallback: its fallback number, else the reception voicemail. */
+    CallScript fallback(Call call) {
+        Optional<TelephonySettings> settings = telephony.settings();
+        CallVoice voice = voice();
+        Instruction apology = voice.say("We are sorry, something went wrong. Please hold while we connect you.");
+        Optional<String> fallbackNumber = settings.flatMap(TelephonySettings::fallbackNumber).map(n -> n.e164());
+        if (fallbackNumber.isPresent()) {
+            call.recordStep(RouteStep.FALLBACK, "fallback number", clock.instant());
+            return CallScript.of(apology,
+                    new Instruction.Dial(List.of(new DialTarget.Number(fallbackNumber.get())), call.fromNumber(),
+                            dialTimeout(), false, Step.DIAL_RESULT, Map.of("fallback", "true")));
+        }
+        call.recordStep(RouteStep.FALLBACK, "reception voicemail", clock.instant());
+        return toReceptionVoicemail(call, "fallback after an internal error").prepend(
+                voice.say("We are sorry, something went wrong."));
+    }
+
+    CallScript politeGoodbye(Call call) {
+        call.recordStep(RouteStep.ENDED, "nobody can take the call", clock.instant());
+        return CallScript.of(voice().say("We are sorry, nobody can take your call right now. Please try again later. Goodbye."),
+                new Instruction.Hangup());
+    }
+
+    CallVoice voice() {
+        return receptionistSettings.current().map(CallVoice::of).orElse(CallVoice.DEFAULT);
+    }
+
+    boolean recordingEnabled() {
+        return receptionistSettings.current().map(ReceptionistSettings::recordingEnabled).orElse(false);
+    }
+
+    private CallScript dial(Call call, Department department, Agent agent) {
+        call.routeTo(department == null ? null : department.id(), agent.id());
+        Map<String, String> context = new LinkedHashMap<>();
+        if (department != null) {
+            context.put(DEPARTMENT, department.id().toString());
+        }
+        context.put(AGENT, agent.id().toString());
+        DialTarget target = agent.phoneNumber()
+                .<DialTarget>map(number -> new DialTarget.Number(number.e164()))
+                .orElseGet(() -> new DialTarget.Client(agent.clientIdentity(),
+                        Map.of("callerNumber", call.fromNumber(), "callSid", call.twilioCallSid())));
+        return CallScript.of(new Instruction.Dial(List.of(target), call.fromNumber(), dialTimeout(), recordingEnabled(),
+                Step.DIAL_RESULT, context));
+    }
+
+    private int dialTimeout() {
+        return telephony.settings().map(TelephonySettings::dialTimeoutSeconds).orElse(TelephonySettings.DEFAULT_DIAL_TIMEOUT);
+    }
+
+    OpeningState openingState(UUID departmentId, Instant at) {
+        Optional<BusinessCalendar> tenant = schedules.tenantCalendar();
+        Optional<BusinessCalendar> own = departmentId == null ? Optional.empty() : schedules.departmentCalendar(departmentId);
+        if (tenant.isEmpty() && own.isEmpty()) {
+            return OpeningState.OPEN;
+        }
+        BusinessCalendar calendar = own.orElseGet(tenant::get);
+        return calendar.stateAt(at);
+    }
+}

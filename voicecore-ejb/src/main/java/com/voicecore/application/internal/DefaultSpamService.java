@@ -1,0 +1,82 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.SpamRuleDraft;
+import com.voicecore.application.SpamService;
+import com.voicecore.application.exception.InvalidValueException;
+import com.voicecore.application.exception.UnknownEntityException;
+import com.voicecore.domain.model.call.CallRepository;
+import com.voicecore.domain.model.spam.CallerProfile;
+import com.voicecore.domain.model.spam.SpamReport;
+import com.voicecore.domain.model.spam.SpamRule;
+import com.voicecore.domain.model.spam.SpamRuleRepository;
+import com.voicecore.domain.model.spam.SpamScreen;
+import com.voicecore.domain.model.spam.SpamThresholds;
+import com.voicecore.domain.model.spam.SpamVerdict;
+import com.voicecore.domain.model.spam.StirVerification;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Stateless
+public class DefaultSpamService implements SpamService {
+
+    @Inject
+    SpamRuleRepository spam;
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<SpamRule> rules() {
+        return spam.allRules();
+    }
+
+    @Override
+    public SpamRule addRule(SpamRuleDraft draft) {
+        if (draft.type() == SpamRule.Type.PATTERN) {
+            SpamScreen.patternProblem(draft.value()).ifPresent(problem -> {
+                throw new InvalidValueException("value", problem);
+            });
+        }
+        SpamRule rule;
+        try {
+            rule = new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(), draft.description());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("weight", e.getMessage());
+        }
+        spam.store(rule);
+        return rule;
+    }
+
+    @Override
+    public void removeRule(UUID id) {
+        spam.remove(spam.rule(id).orElseThrow(() -> new UnknownEntityException("spam rule", id)));
+    }
+
+    @Override
+    public SpamReport report(String number, String reason, UUID callId) {
+        if (callId != null && calls.find(callId).isEmpty()) {
+            throw new InvalidValueException("callId", "No call with id " + callId);
+        }
+        return spam.report(new SpamReport(number, reason, callId));
+    }
+
+    @Override
+    public List<SpamReport> reports() {
+        return spam.reports(200);
+    }
+
+    @Override
+    public SpamVerdict test(String from, String to, String stirVerstat) {
+        int recent = calls.countRecentFrom(from, clock.instant().minus(DefaultCallRoutingService.VELOCITY_WINDOW), "");
+        CallerProfile profile = new CallerProfile(from, to == null ? "" : to, StirVerification.parse(stirVerstat), recent,
+                spam.reportsElsewhere(from));
+        return new SpamScreen(spam.activeRules(), SpamThresholds.defaults()).assess(profile);
+    }
+}

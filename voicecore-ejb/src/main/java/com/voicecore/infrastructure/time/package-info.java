@@ -1,0 +1,2 @@
+/** Time as the application sees it. */
+package com.voicecore.infrastructure.time;

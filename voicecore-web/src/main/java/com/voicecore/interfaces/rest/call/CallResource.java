@@ -1,0 +1,89 @@
+package com.voicecore.interfaces.rest.call;
+
+import com.voicecore.application.CallLogService;
+import com.voicecore.application.exception.InvalidValueException;
+import com.voicecore.domain.model.call.CallCriteria;
+import com.voicecore.domain.model.call.CallPage;
+import com.voicecore.domain.model.call.CallStatus;
+import com.voicecore.interfaces.rest.Created;
+import com.voicecore.interfaces.rest.Fields;
+import com.voicecore.interfaces.rest.security.TenantApi;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.ws.rs.DefaultValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("calls")
+@TenantApi
+@Tag(name = "Calls")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+public class CallResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    CallLogService log;
+
+    @GET
+    @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number")
+    public CallPageResponse list(@QueryParam("since") String since, @QueryParam("until") String until,
+                                 @QueryParam("status") String status, @QueryParam("departmentId") String departmentId,
+                                 @QueryParam("agentId") String agentId, @QueryParam("number") String number,
+                                 @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+        CallCriteria criteria = new CallCriteria(
+                instant("since", since), instant("until", until),
+                Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> Fields.convert("status", () -> CallStatus.fromCode(s.strip()))),
+                Optional.ofNullable(Fields.optionalId("departmentId", departmentId)),
+                Optional.ofNullable(Fields.optionalId("agentId", agentId)),
+                Optional.ofNullable(number).filter(s -> !s.isBlank()).map(String::strip));
+        int p = bounded("page", page, 0, 1_000_000);
+        int s = bounded("size", size, 1, MAX_PAGE_SIZE);
+        CallPage found = log.search(criteria, p, s);
+        return new CallPageResponse(found.calls().stream().map(c -> CallResponse.of(c, null)).toList(), found.total(), p, s);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One call with its route, status history, spam verdict, recording and credits")
+    public CallResponse get(@PathParam("id") String id) {
+        UUID callId = Fields.pathId("call", id);
+        return CallResponse.of(log.get(callId), log.history(callId));
+    }
+
+    private static Optional<Instant> instant(String field, String value) {
+        return Optional.ofNullable(value).filter(s -> !s.isBlank()).map(s -> Fields.convert(field, () -> Instant.parse(s.strip())));
+    }
+
+    private static int bounded(String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                throw new InvalidValueException(field, field + " must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(field, field + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Spam rules, reports, and testing how a number would be screened. */
+package com.voicecore.interfaces.rest.spam;

@@ -1,0 +1,2 @@
+/** The tenant's Twilio account and phone numbers. */
+package com.voicecore.interfaces.rest.telephony;
