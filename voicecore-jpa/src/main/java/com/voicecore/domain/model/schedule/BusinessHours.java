@@ -40,6 +40,11 @@ public class BusinessHours extends TenantOwnedEntity {
         this.closesAt = closes;
     }
 
+    /** Whether a local clock time on this interval's day falls inside it: {@code [opens, closes)}. */
+    public boolean covers(LocalTime time) {
+        return !time.isBefore(opensAt) && time.isBefore(closesAt);
+    }
+
     public UUID scheduleId() {
         return scheduleId;
     }
