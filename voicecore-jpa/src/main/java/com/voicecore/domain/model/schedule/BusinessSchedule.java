@@ -3,6 +3,7 @@ package com.voicecore.domain.model.schedule;
 import com.voicecore.domain.model.shared.TimestampedTenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.ZoneId;
@@ -13,6 +14,10 @@ import java.util.UUID;
 /** Opening hours of the tenant (no department) or of one department, in its own time zone. */
 @Entity
 @Table(name = "business_schedules")
+@NamedQuery(name = "BusinessSchedule.findTenantDefault",
+        query = "select s from BusinessSchedule s where s.departmentId is null")
+@NamedQuery(name = "BusinessSchedule.findByDepartment",
+        query = "select s from BusinessSchedule s where s.departmentId = :departmentId")
 public class BusinessSchedule extends TimestampedTenantEntity {
 
     @Column(name = "department_id")
