@@ -1,2 +1,2 @@
-/** Password hashing for console users. */
+/** Password hashing for console users, and encryption of tenant secrets (Twilio auth tokens) at rest. */
 package com.voicecore.infrastructure.security;

@@ -3,6 +3,7 @@ package com.voicecore.domain.model.schedule;
 import com.voicecore.domain.model.shared.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.DayOfWeek;
@@ -13,6 +14,8 @@ import java.util.UUID;
 /** One opening interval of a schedule on one day of the week. */
 @Entity
 @Table(name = "business_hours")
+@NamedQuery(name = "BusinessHours.findBySchedule",
+        query = "select h from BusinessHours h where h.scheduleId = :scheduleId order by h.dayOfWeek, h.opensAt")
 public class BusinessHours extends TenantOwnedEntity {
 
     @Column(name = "schedule_id", nullable = false)
@@ -38,6 +41,11 @@ public class BusinessHours extends TenantOwnedEntity {
         this.dayOfWeek = (short) day.getValue();
         this.opensAt = opens;
         this.closesAt = closes;
+    }
+
+    /** Whether a local clock time on this interval's day falls inside it: {@code [opens, closes)}. */
+    public boolean covers(LocalTime time) {
+        return !time.isBefore(opensAt) && time.isBefore(closesAt);
     }
 
     public UUID scheduleId() {

@@ -3,6 +3,7 @@ package com.voicecore.domain.model.schedule;
 import com.voicecore.domain.model.shared.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.UUID;
 /** A day a schedule is closed whatever its weekly hours say. */
 @Entity
 @Table(name = "holidays")
+@NamedQuery(name = "Holiday.findBySchedule",
+        query = "select h from Holiday h where h.scheduleId = :scheduleId order by h.onDate")
 public class Holiday extends TenantOwnedEntity {
 
     @Column(name = "schedule_id", nullable = false)
