@@ -9,8 +9,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A tenant's spam rule (the seed's spam_rules): what to match, how much it weighs, what to do. */
+/**
+ * A tenant's spam rule (the seed's spam_rules): what to match, how much it weighs, what to do.
+ * NUMBER rules match the caller ID exactly, or as a prefix when the value ends with '*'; PATTERN rules
+ * are RE2 regular expressions found in the caller ID; KEYWORD rules are phrases the caller says. A
+ * match adds the weight to the call's score, and its action is the least the call gets: FLAG adds
+ * only the weight, CHALLENGE at least challenges, BLOCK blocks, ALLOW (numbers and patterns) puts the
+ * caller on the allow list. {@link SpamScreen} applies them; {@link SpamScreen#ruleProblem} says
+ * whether a value can be used before it is stored.
+ */
 @Entity
 @Table(name = "spam_rules")
 @NamedQuery(name = "SpamRule.findActive", query = "select r from SpamRule r where r.active = true order by r.createdAt")
@@ -76,7 +85,20 @@ public class SpamRule extends TenantOwnedEntity {
         return weight;
     }
 
+    public Optional<String> description() {
+        return Optional.ofNullable(description).filter(d -> !d.isBlank());
+    }
+
     public boolean isActive() {
         return active;
+    }
+
+    /** A tenant switches a rule off rather than deleting it, to try its effect and keep its history. */
+    public void deactivate() {
+        active = false;
+    }
+
+    public void activate() {
+        active = true;
     }
 }
