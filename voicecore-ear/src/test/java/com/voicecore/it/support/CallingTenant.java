@@ -52,6 +52,12 @@ public record CallingTenant(TestTenant tenant, String accountSid, String authTok
         return HexFormat.of().formatHex(b);
     }
 
+    /** The CallDuration the simulated Twilio reported at the end of the call (whole seconds, rounded up). */
+    public static long reportedSeconds(com.voicecore.simulator.SimulatedCall call) {
+        return call.statusCallbacks().stream().map(e -> e.parameter("CallDuration")).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::parseLong).findFirst().orElse(0);
+    }
+
     public CallSimulator simulator() {
         return new CallSimulator(URI.create(Api.url("")), accountSid, authToken);
     }

@@ -12,8 +12,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -64,7 +63,9 @@ public class Call extends TenantOwnedEntity {
     @Column(name = "last_status_sequence")
     private Integer lastStatusSequence;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // jsonb written as text and cast in SQL: Hibernate's JSON type needs the driver's PGobject, which
+    // WildFly's Hibernate module cannot see
+    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(name = "route", nullable = false)
     private String route = "[]";
 
@@ -74,7 +75,9 @@ public class Call extends TenantOwnedEntity {
     @Column(name = "spam_action", length = 20)
     private String spamAction;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // jsonb written as text and cast in SQL: Hibernate's JSON type needs the driver's PGobject, which
+    // WildFly's Hibernate module cannot see
+    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(name = "spam_reasons", nullable = false)
     private String spamReasons = "[]";
 
@@ -120,7 +123,9 @@ public class Call extends TenantOwnedEntity {
     @Column(name = "credits_used", nullable = false)
     private int creditsUsed;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // jsonb written as text and cast in SQL: Hibernate's JSON type needs the driver's PGobject, which
+    // WildFly's Hibernate module cannot see
+    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(name = "metadata", nullable = false)
     private String metadata = "{}";
 

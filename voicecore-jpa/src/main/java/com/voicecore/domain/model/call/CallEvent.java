@@ -5,8 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -37,7 +36,9 @@ public class CallEvent extends TenantOwnedEntity {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // jsonb written as text and cast in SQL: Hibernate's JSON type needs the driver's PGobject, which
+    // WildFly's Hibernate module cannot see
+    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(name = "detail", nullable = false)
     private String detail = "{}";
 

@@ -5,8 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +25,9 @@ public class TenantNotification extends TenantOwnedEntity {
     @Column(name = "period_start", nullable = false, updatable = false)
     private LocalDate periodStart;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    // jsonb written as text and cast in SQL: Hibernate's JSON type needs the driver's PGobject, which
+    // WildFly's Hibernate module cannot see
+    @ColumnTransformer(write = "cast(? as jsonb)")
     @Column(name = "detail", nullable = false)
     private String detail = "{}";
 

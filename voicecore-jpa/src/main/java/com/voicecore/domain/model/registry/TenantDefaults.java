@@ -44,7 +44,7 @@ public record TenantDefaults(List<Department> departments, BusinessSchedule sche
         ReceptionistSettings receptionist = new ReceptionistSettings(companyName,
                 "Thank you for calling " + companyName + ". How can I help you today?", languages, VOICE);
         List<SpamRule> spamRules = List.of(
-                new SpamRule(SpamRule.Type.PATTERN, "^\\+?([0-9])\\1{6,}$", SpamRule.Action.CHALLENGE, 40,
+                new SpamRule(SpamRule.Type.PATTERN, "^\\+?1?(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$", SpamRule.Action.CHALLENGE, 40,
                         "The same digit over and over: a typical spoofed number"),
                 new SpamRule(SpamRule.Type.KEYWORD, "extended warranty", SpamRule.Action.FLAG, 30,
                         "Extended-warranty robocall script"),
