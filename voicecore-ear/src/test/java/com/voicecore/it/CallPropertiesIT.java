@@ -79,8 +79,11 @@ class CallPropertiesIT {
         Gen<String> stir = Generate.pick(List.of("", "TN-Validation-Passed-A", "TN-Validation-Passed-B"));
         qt().withExamples(EXAMPLES).withShrinkCycles(0).forAll(kind, stir).checkAssert((k, attestation) -> {
             String caller = freshCaller(k == 0 ? "+1900" : k == 1 ? "+1888" : "+1650");
-            SimulatedCall call = tenant.simulator().call(CallScript.from(caller).to(tenant.number())
-                    .stirVerstat(attestation.isEmpty() ? null : attestation).staySilent().staySilent().staySilent());
+            CallScript script = CallScript.from(caller).to(tenant.number());
+            if (!attestation.isEmpty()) {
+                script = script.stirVerstat(attestation);
+            }
+            SimulatedCall call = tenant.simulator().call(script.staySilent().staySilent().staySilent());
             assertEquals(List.of(), call.failures(), call.toString());
             JsonObject spam = tenant.call(call.sid()).getJsonObject("spam");
             boolean rejected = !call.steps(Step.Rejected.class).isEmpty();
@@ -191,8 +194,8 @@ class CallPropertiesIT {
                 assertTrue(recording != null, call.toString());
                 boolean kept = Api.get("/api/v1/departments/" + tenant.departmentId("Sales") + "/voicemails", tenant.key()).array().stream()
                         .map(JsonValue::asJsonObject).anyMatch(v -> v.getString("callId").equals(record.getString("id"))
-                                && v.getInt("durationSeconds") == s);
-                assertTrue(kept, "the voicemail is kept with the call");
+                                && v.getInt("durationSeconds") == Math.min(s, 120));
+                assertTrue(kept, "the voicemail is kept with the call, at most the tenant's 120 s long");
             }
         });
     }
