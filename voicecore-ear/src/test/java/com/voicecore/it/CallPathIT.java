@@ -206,6 +206,49 @@ class CallPathIT {
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "screening finished");
     }
 
+    @Test
+    void aLiveCallIsTransferredThroughTwiliosRestApiWithRetriesAndTheNumberSeesTheCaller() throws Exception {
+        CallingTenant mover = CallingTenant.open("Transfer Calls", 100);
+        var twilio = TestEnvironment.twilioApi().account(mover.accountSid(), mover.authToken(), mover.number());
+        String caller = CallingTenant.uniqueNumber();
+        var live = twilio.liveCall(mover.accountSid(), caller, mover.number());
+        String incoming = Api.url("/twilio/voice/incoming");
+        Map<String, String> params = new TreeMap<>(Map.of("CallSid", live.sid(), "AccountSid", mover.accountSid(),
+                "From", caller, "To", mover.number(), "CallStatus", "ringing", "Direction", "inbound"));
+        assertEquals(200, postSigned(incoming, params, mover.authToken()).statusCode());
+        String callId = mover.call(live.sid()).getString("id");
+        String target = CallingTenant.uniqueNumber();
+
+        // one Twilio hiccup: the adapter's retry carries the transfer through
+        twilio.failNext(1, 503);
+        int before = twilio.requests().size();
+        Api.Reply moved = Api.post("/api/v1/calls/" + callId + "/transfer", mover.key(), "{\"to\": " + Api.str(target) + "}");
+        assertEquals(202, moved.status(), moved.body());
+        assertEquals(2, twilio.requests().size() - before, "retried once after the 503");
+        String url = twilio.lastRequest().param("Url");
+        assertTrue(url.startsWith(Api.url("/twilio/voice/t/" + mover.tenant().id() + "/transfer")), url);
+
+        // Twilio fetches the new TwiML: the number is dialled with the caller's own ID
+        Map<String, String> fetch = new TreeMap<>(params);
+        fetch.put("CallStatus", "in-progress");
+        HttpResponse<String> twiml = postSigned(url, fetch, mover.authToken());
+        assertTrue(twiml.body().contains("<Number>" + target + "</Number>"), twiml.body());
+        assertFalse(twiml.body().contains("callerId"), twiml.body());
+        assertTrue(mover.call(live.sid()).getJsonArray("route").toString().contains("to " + target));
+
+        // Twilio down for good: a clear 502, and the call is not marked transferred again
+        twilio.failNext(20, 503);
+        Api.Reply down = Api.post("/api/v1/calls/" + callId + "/transfer", mover.key(), "{\"to\": " + Api.str(target) + "}");
+        assertEquals(502, down.status(), down.body());
+        assertTrue(down.isProblem());
+        twilio.reset();
+        long transfers = mover.call(live.sid()).getJsonArray("route").stream()
+                .filter(step -> step.asJsonObject().getString("step").equals("transfer")).count();
+        assertEquals(1, transfers);
+        assertEquals(404, Api.post("/api/v1/calls/" + callId + "/transfer", acme.key(), "{\"to\": " + Api.str(target) + "}").status(),
+                "another tenant cannot move this call");
+    }
+
     private static List<JsonObject> voicemails(CallingTenant tenant, String department) {
         Api.Reply reply = Api.get("/api/v1/departments/" + tenant.departmentId(department) + "/voicemails", tenant.key());
         assertEquals(200, reply.status(), reply.body());

@@ -24,6 +24,9 @@ public interface CallRoutingService {
 
     CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context);
 
+    /** The TwiML of a call moved by a REST transfer: dial the number, showing the caller's own ID. */
+    CallScript transferred(String callSid, String to);
+
     CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context);
 
     /**

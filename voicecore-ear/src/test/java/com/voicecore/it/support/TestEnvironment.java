@@ -16,6 +16,7 @@ import java.util.HexFormat;
 public class TestEnvironment implements LauncherSessionListener {
 
     private static EmbeddedDatabase database;
+    private static com.voicecore.infrastructure.twilio.FakeTwilioApi twilioApi;
     private static String platformKey;
 
     @Override
@@ -36,6 +37,9 @@ public class TestEnvironment implements LauncherSessionListener {
         byte[] secretsKey = new byte[32];
         new SecureRandom().nextBytes(secretsKey);
         System.setProperty("voicecore.test.secrets.key", java.util.Base64.getEncoder().encodeToString(secretsKey));
+        // Twilio's REST API, faked on loopback in this JVM; the server is told to call it instead
+        twilioApi = com.voicecore.infrastructure.twilio.FakeTwilioApi.start();
+        System.setProperty("voicecore.test.twilio.api", twilioApi.baseUrl().toString());
         System.setProperty("voicecore.test.public.url", "http://127.0.0.1:"
                 + (8080 + Integer.parseInt(System.getProperty("voicecore.test.port.offset", "100"))));
     }
@@ -46,6 +50,10 @@ public class TestEnvironment implements LauncherSessionListener {
             database.close();
             database = null;
         }
+        if (twilioApi != null) {
+            twilioApi.close();
+            twilioApi = null;
+        }
     }
 
     public static EmbeddedDatabase database() {
@@ -53,6 +61,13 @@ public class TestEnvironment implements LauncherSessionListener {
             throw new IllegalStateException("The test database runs only under failsafe (mvn verify)");
         }
         return database;
+    }
+
+    public static com.voicecore.infrastructure.twilio.FakeTwilioApi twilioApi() {
+        if (twilioApi == null) {
+            throw new IllegalStateException("The fake Twilio API runs only under failsafe (mvn verify)");
+        }
+        return twilioApi;
     }
 
     public static String platformKey() {

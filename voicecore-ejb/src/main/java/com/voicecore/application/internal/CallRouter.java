@@ -166,7 +166,7 @@ public class CallRouter implements CallHandover {
                 Step.DIAL_RESULT, context));
     }
 
-    private int dialTimeout() {
+    int dialTimeout() {
         return telephony.settings().map(TelephonySettings::dialTimeoutSeconds).orElse(TelephonySettings.DEFAULT_DIAL_TIMEOUT);
     }
 

@@ -204,6 +204,19 @@ public class DefaultCallRoutingService implements CallRoutingService {
     }
 
     @Override
+    public CallScript transferred(String callSid, String to) {
+        Call call = locked(callSid);
+        Optional<com.voicecore.domain.model.shared.PhoneNumber> number =
+                com.voicecore.domain.model.shared.PhoneNumber.tryParse(to == null ? "" : to);
+        if (number.isEmpty()) {
+            return router.fallback(call);
+        }
+        return CallScript.of(router.voice().say("Please hold while we transfer your call."),
+                new Instruction.Dial(List.of(new com.voicecore.domain.model.routing.DialTarget.Number(number.get().e164())),
+                        call.fromNumber(), router.dialTimeout(), false, Step.DIAL_RESULT, Map.of("transfer", "true")));
+    }
+
+    @Override
     public CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context) {
         Call call = locked(callSid);
         Optional<Department> department = uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find);

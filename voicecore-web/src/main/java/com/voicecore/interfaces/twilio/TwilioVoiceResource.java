@@ -115,6 +115,7 @@ public class TwilioVoiceResource {
                     .map(r -> routing.voicemailRecorded(w.callSid(), r, context))
                     .orElseGet(() -> routing.voicemailRecorded(w.callSid(), new RecordingReport("none", "none", 0, "absent"), context));
             case QUEUE_RESULT -> routing.dialEnded(w.callSid(), w.get("QueueResult").orElse(null), context);
+            case TRANSFER -> routing.transferred(w.callSid(), context.get("to"));
         });
     }
 

@@ -15,7 +15,9 @@ public enum Step {
     /** a voicemail was recorded */
     VOICEMAIL,
     /** the outcome of a queue wait */
-    QUEUE_RESULT;
+    QUEUE_RESULT,
+    /** a live call moved to an outside number through the REST API */
+    TRANSFER;
 
     public String path() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -1,6 +1,16 @@
 package com.voicecore.interfaces.rest.call;
 
 import com.voicecore.application.CallLogService;
+import com.voicecore.application.CallTransferService;
+import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.routing.Step;
+import com.voicecore.domain.model.shared.PhoneNumber;
+import com.voicecore.infrastructure.tenancy.TenantContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.domain.model.call.CallCriteria;
 import com.voicecore.domain.model.call.CallPage;
@@ -45,6 +55,13 @@ public class CallResource {
     @Inject
     CallLogService log;
 
+    @Inject
+    CallTransferService transfers;
+
+    @Inject
+    @ConfigProperty(name = "voicecore.public-url")
+    Optional<String> publicUrl;
+
     @GET
     @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number")
     public CallPageResponse list(@QueryParam("since") String since, @QueryParam("until") String until,
@@ -69,6 +86,32 @@ public class CallResource {
     public CallResponse get(@PathParam("id") String id) {
         UUID callId = Fields.pathId("call", id);
         return CallResponse.of(log.get(callId), log.history(callId));
+    }
+
+    /** Where to move a live call. */
+    public record TransferRequest(String to) {
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a live call to an outside number (through Twilio's REST API); the number sees the caller's ID")
+    public Response transfer(@PathParam("id") String id, @NotNull(message = "A JSON body is required") TransferRequest request,
+                             @Context UriInfo uri) {
+        UUID callId = Fields.pathId("call", id);
+        if (request.to() == null || request.to().isBlank()) {
+            throw new InvalidValueException("to", "The number to transfer to is required (E.164)");
+        }
+        PhoneNumber to = Fields.convert("to", () -> new PhoneNumber(request.to().strip()));
+        URI twiml = URI.create(publicBase(uri) + "/twilio/voice/t/" + TenantContext.require() + "/" + Step.TRANSFER.path()
+                + "?to=" + URLEncoder.encode(to.e164(), StandardCharsets.UTF_8));
+        Call moved = transfers.transferToNumber(callId, to, twiml);
+        return Response.accepted(CallResponse.of(moved, null)).build();
+    }
+
+    private String publicBase(UriInfo uri) {
+        String base = publicUrl.filter(s -> !s.isBlank()).orElseGet(() -> uri.getBaseUri().resolve("/").toString());
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private static Optional<Instant> instant(String field, String value) {

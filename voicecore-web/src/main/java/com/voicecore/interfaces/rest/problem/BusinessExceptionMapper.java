@@ -1,7 +1,9 @@
 package com.voicecore.interfaces.rest.problem;
 
 import com.voicecore.application.exception.BusinessException;
+import com.voicecore.application.exception.ConflictException;
 import com.voicecore.application.exception.DuplicateEntityException;
+import com.voicecore.application.exception.ServiceUnavailableException;
 import com.voicecore.application.exception.EntityInUseException;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.application.exception.UnknownEntityException;
@@ -29,6 +31,12 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
         }
         if (e instanceof InvalidValueException) {
             return Problem.response(400, "invalid-request", "Invalid request", e.getMessage(), errors);
+        }
+        if (e instanceof ConflictException) {
+            return Problem.response(409, "conflict", "Not possible now", e.getMessage(), errors);
+        }
+        if (e instanceof ServiceUnavailableException) {
+            return Problem.response(502, "upstream-unavailable", "An outside service failed", e.getMessage(), errors);
         }
         return Problem.response(400, "rejected", "Request refused", e.getMessage(), errors);
     }
