@@ -132,7 +132,10 @@ public final class VoiceCoreDevServer {
                   Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
                   Call it (local call simulator, plays Twilio; demo number %9$s):
                     TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
-                      -Dsimulator.args="--url %12$s --account %10$s --from +12125550123 --to %9$s --press 201"
+                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550123 --to %9$s --press 201 --dial answered:42"
+                    (outside 9-17 New York time it takes a message; to open now:
+                     curl -X PUT -H 'Authorization: Bearer %6$s' -H 'Content-Type: application/json' \\
+                          -d '{"mode":"open"}' %1$s/api/v1/business-hours/emergency)
                   Server log            .voicecore/wildfly/log/server.log
                   Stop with Ctrl-C.
                 ==================================================================================

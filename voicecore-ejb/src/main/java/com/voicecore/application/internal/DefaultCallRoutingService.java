@@ -190,7 +190,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
         Instant now = clock.instant();
         String status = dialCallStatus == null ? "failed" : dialCallStatus.toLowerCase(Locale.ROOT);
         if (status.equals("completed") || status.equals("answered")) {
-            call.recordStep(RouteStep.ENDED, "conversation ended", now);
+            call.recordStep(RouteStep.AGENT, "answered", now);
             return CallScript.of(new Instruction.Hangup());
         }
         Optional<Agent> agent = uuid(context.get(CallRouter.AGENT)).flatMap(agents::find);
