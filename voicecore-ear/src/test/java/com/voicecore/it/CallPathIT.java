@@ -176,6 +176,28 @@ class CallPathIT {
     }
 
     @Test
+    void aSuspendedTenantsCallsAreRejectedUnansweredAndUnbilled() throws Exception {
+        CallingTenant paused = CallingTenant.open("Paused Calls", 100);
+        try (Connection c = TestEnvironment.database().superuserDataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("update tenants set status = 'suspended' where id = ?")) {
+            ps.setObject(1, paused.tenant().id());
+            assertEquals(1, ps.executeUpdate());
+        }
+        SimulatedCall call = paused.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(paused.number()));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertEquals(1, call.steps(Step.Rejected.class).size(), "not answered: " + call);
+        try (Connection c = TestEnvironment.database().superuserDataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from calls where tenant_id = ?"
+                     + " and (credits_used > 0 or route::text like '%greeting%')")) {
+            ps.setObject(1, paused.tenant().id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "not routed, not billed");
+            }
+        }
+    }
+
+    @Test
     void callersLocationIsNeverStored() throws Exception {
         SimulatedCall call = acme.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(acme.number())
                 .staySilent().staySilent().staySilent());

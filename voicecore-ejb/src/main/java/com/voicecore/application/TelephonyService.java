@@ -13,9 +13,16 @@ public interface TelephonyService {
 
     /**
      * The tenant a webhook is for, from the number Twilio called and the account it came from; works
-     * without a tenant (the narrow platform path). Empty for unknown numbers and suspended tenants.
+     * without a tenant (the narrow platform path). Empty for unknown numbers.
      */
     Optional<UUID> tenantFor(String calledNumber, String accountSid);
+
+    /** What a webhook is checked against: the current tenant's credentials, and whether it takes calls. */
+    record WebhookAccount(TwilioCredentials credentials, boolean active) {
+    }
+
+    /** In one transaction, since every webhook asks: empty when the tenant has no Twilio account. */
+    Optional<WebhookAccount> webhookAccount();
 
     /** The current tenant's Twilio credentials, the token decrypted; empty when none are stored. */
     Optional<TwilioCredentials> credentials();

@@ -45,9 +45,12 @@ public class DefaultTelephonyService implements TelephonyService {
         if (calledNumber == null || accountSid == null) {
             return Optional.empty();
         }
-        return directory.ownerOf(calledNumber, accountSid)
-                .filter(TelephonyDirectory.NumberOwner::active)
-                .map(TelephonyDirectory.NumberOwner::tenantId);
+        return directory.ownerOf(calledNumber, accountSid).map(TelephonyDirectory.NumberOwner::tenantId);
+    }
+
+    @Override
+    public Optional<WebhookAccount> webhookAccount() {
+        return credentials().map(c -> new WebhookAccount(c, directory.isActive(TenantContext.require())));
     }
 
     @Override

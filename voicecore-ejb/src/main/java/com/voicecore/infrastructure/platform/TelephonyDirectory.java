@@ -40,4 +40,17 @@ public class TelephonyDirectory {
             throw new PlatformPathException(e);
         }
     }
+
+    /** The tenant's own registry row (a tenant may read it under RLS): active or suspended. */
+    public boolean isActive(UUID tenant) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select status from tenants where id = ?")) {
+            ps.setObject(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "active".equals(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
+    }
 }

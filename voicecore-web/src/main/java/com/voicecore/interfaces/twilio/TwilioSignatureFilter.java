@@ -80,13 +80,20 @@ public class TwilioSignatureFilter implements ContainerRequestFilter {
                 return;
             }
             TenantContext.set(tenant.get());
-            Optional<TwilioCredentials> credentials = telephony.credentials();
+            Optional<TelephonyService.WebhookAccount> account = telephony.webhookAccount();
+            Optional<TwilioCredentials> credentials = account.map(TelephonyService.WebhookAccount::credentials);
             boolean valid = credentials.isPresent()
                     && (parameters.get("AccountSid") == null || credentials.get().accountSid().equals(parameters.get("AccountSid")))
                     && validate(new RequestValidator(credentials.get().authToken()), url, json, text, parameters, signature);
             if (!valid) {
                 TenantContext.clear();
                 request.abortWith(forbidden("signature does not match"));
+                return;
+            }
+            if (!account.get().active() && request.getUriInfo().getPath().endsWith("/incoming")) {
+                // verified, but the tenant is suspended: new callers hear so and nothing is recorded;
+                // callbacks of calls already under way are still taken (they are billed)
+                request.abortWith(Twiml.response(Twiml.notInService()));
                 return;
             }
             request.setProperty(WebhookRequest.PROPERTY, new WebhookRequest(tenant.get(), parameters));

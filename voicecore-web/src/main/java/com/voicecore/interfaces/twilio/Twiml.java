@@ -80,6 +80,11 @@ final class Twiml {
         return APOLOGY_XML;
     }
 
+    static String notInService() {
+        // not answered, so nobody pays for it; Twilio plays its "not in service" message
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Reject reason=\"rejected\"/></Response>";
+    }
+
     static String empty() {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     }
