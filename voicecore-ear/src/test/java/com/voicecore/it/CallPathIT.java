@@ -157,6 +157,37 @@ class CallPathIT {
     }
 
     @Test
+    void aRetriedWebhookGetsTheFirstAnswerAgainAndChangesNothing() throws Exception {
+        CallingTenant retried = CallingTenant.open("Retried Calls", 100);
+        Api.Reply rule = Api.post("/api/v1/spam-rules", retried.key(),
+                "{\"type\": \"number\", \"value\": \"+1888*\", \"action\": \"challenge\", \"weight\": 30}");
+        assertEquals(201, rule.status(), rule.body());
+        SimulatedCall call = retried.simulator().call(CallScript.from("+18885550100").to(retried.number())
+                .pressDigits("0").pressDigits("0").withoutLocation());   // a wrong challenge digit, then a retry
+        JsonObject before = retried.call(call.sid());
+        List<Exchange> twiml = call.requests(Exchange.Kind.TWIML);
+        assertTrue(twiml.size() >= 3, call.toString());
+        for (Exchange original : twiml) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(original.url())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("I-Twilio-Idempotency-Token", original.idempotencyToken())
+                    .header(TwilioSignature.HEADER, original.signature())
+                    .POST(HttpRequest.BodyPublishers.ofString(form(original.parameters())));
+            HttpResponse<String> again = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(original.body(), again.body(), "the same answer for " + original.url());
+        }
+        JsonObject after = retried.call(call.sid());
+        assertEquals(before.getJsonArray("route"), after.getJsonArray("route"), "nothing ran twice");
+        assertEquals(before.getString("status"), after.getString("status"));
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    @Test
     void aFailureInsideBecomesAnApologyAndTheTenantsFallbackNumber() throws Exception {
         CallingTenant careful = CallingTenant.open("Careful Calls", 100);
         String fallback = CallingTenant.uniqueNumber();

@@ -33,5 +33,5 @@ public interface CallRoutingService {
      * Where a call goes when something inside failed: the tenant's fallback number, else the
      * reception voicemail; never an error. Runs in a transaction of its own.
      */
-    CallScript fallback(String callSid);
+    CallScript fallback(String callSid, String from, String to);
 }

@@ -69,6 +69,7 @@ public class DefaultCallEventService implements CallEventService {
             return;
         }
         BillingPeriod period = BillingPeriod.containing(call.endedAt().orElse(call.startedAt()));
+        ledger.lockForDebit();
         CreditBalance before = ledger.balance(period);
         if (!ledger.debit(call, period, minutes)) {
             return;

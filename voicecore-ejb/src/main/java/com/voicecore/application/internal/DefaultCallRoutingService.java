@@ -230,8 +230,10 @@ public class DefaultCallRoutingService implements CallRoutingService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public CallScript fallback(String callSid) {
-        Optional<Call> call = callSid == null ? Optional.empty() : calls.lockBySid(callSid);
+    public CallScript fallback(String callSid, String from, String to) {
+        // the failed transaction took a new call with it: record it again, so the fallback is the tenant's
+        Optional<Call> call = callSid == null || callSid.isBlank() ? Optional.empty()
+                : Optional.of(calls.storeIfNew(Call.inbound(callSid, from, to, clock.instant(), null, null)));
         if (call.isEmpty()) {
             return CallScript.of(CallVoice.DEFAULT.say("We are sorry, something went wrong. Please call again later. Goodbye."),
                     new Instruction.Hangup());
@@ -303,6 +305,9 @@ public class DefaultCallRoutingService implements CallRoutingService {
 
     /** What a retried incoming webhook answers: the same first step, nothing recorded twice. */
     private CallScript replay(Call call) {
+        if (call.hasEnded()) {
+            return CallScript.of(new Instruction.Hangup());
+        }
         if (call.passedThrough(RouteStep.REJECTED)) {
             return CallScript.of(new Instruction.Reject());
         }

@@ -37,6 +37,10 @@ public class DefaultCallTransferService implements CallTransferService {
     @Override
     public Call transferToNumber(UUID callId, PhoneNumber to, URI twiml) {
         Call call = calls.find(callId).orElseThrow(() -> new UnknownEntityException("call", callId));
+        if (telephony.numbers().stream().anyMatch(n -> n.number().equals(to))) {
+            throw new com.voicecore.application.exception.InvalidValueException("to",
+                    to.e164() + " is one of this tenant's own numbers: the call would loop");
+        }
         if (call.hasEnded()) {
             throw new ConflictException("callId", "The call has ended (" + call.status().code() + ")");
         }
@@ -47,7 +51,9 @@ public class DefaultCallTransferService implements CallTransferService {
         if (!result.ok()) {
             throw new ServiceUnavailableException("Twilio did not move the call: " + result.detail());
         }
-        call.recordStep(RouteStep.TRANSFER, "to " + to.e164(), clock.instant());
+        // the call is not locked while Twilio answers (seconds, with retries): the step is appended in
+        // one statement, so status callbacks committed meanwhile are not overwritten
+        calls.appendStep(call.id(), new RouteStep(RouteStep.TRANSFER, "to " + to.e164(), clock.instant()));
         return call;
     }
 }

@@ -46,6 +46,7 @@ public class DefaultScheduleService implements ScheduleService {
 
     @Override
     public OpeningState stateNow(Optional<UUID> departmentId) {
+        departmentId.ifPresent(id -> departments.find(id).orElseThrow(() -> new UnknownEntityException("department", id)));
         return router.openingState(departmentId.orElse(null), clock.instant());
     }
 }

@@ -39,11 +39,9 @@ public class DefaultSpamService implements SpamService {
 
     @Override
     public SpamRule addRule(SpamRuleDraft draft) {
-        if (draft.type() == SpamRule.Type.PATTERN) {
-            SpamScreen.patternProblem(draft.value()).ifPresent(problem -> {
-                throw new InvalidValueException("value", problem);
-            });
-        }
+        SpamScreen.ruleProblem(draft.type(), draft.value(), draft.action()).ifPresent(problem -> {
+            throw new InvalidValueException("value", problem);
+        });
         SpamRule rule;
         try {
             rule = new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(), draft.description());
@@ -61,6 +59,9 @@ public class DefaultSpamService implements SpamService {
 
     @Override
     public SpamReport report(String number, String reason, UUID callId) {
+        if (com.voicecore.domain.model.shared.PhoneNumber.tryParse(number).isEmpty()) {
+            throw new InvalidValueException("number", "A number to report is in E.164, e.g. +14155550100");
+        }
         if (callId != null && calls.find(callId).isEmpty()) {
             throw new InvalidValueException("callId", "No call with id " + callId);
         }

@@ -75,6 +75,9 @@ public class DefaultTelephonyService implements TelephonyService {
             throw new InvalidValueException(draft.dialTimeoutSeconds() < 5 || draft.dialTimeoutSeconds() > 60
                     ? "dialTimeoutSeconds" : "voicemailMaxSeconds", e.getMessage());
         }
+        draft.fallbackNumber().filter(n -> telephony.numberByE164(n.e164()).isPresent()).ifPresent(n -> {
+            throw new InvalidValueException("fallbackNumber", n.e164() + " is one of this tenant's own numbers: calls would loop");
+        });
         settings.fallBackTo(draft.fallbackNumber().orElse(null));
         if (draft.accountSid().isEmpty()) {
             if (draft.authToken().isPresent()) {

@@ -27,6 +27,8 @@ import java.util.Map;
 public class DepartmentMenuReceptionist implements Receptionist {
 
     static final String ATTEMPT = "attempt";
+    /** Context key of the department behind a menu key: k1, k2, … */
+    static final String KEY = "k";
     /** A menu has keys 1–9; a tenant with more departments lists the first nine by name. */
     static final int MAX_ENTRIES = 9;
 
@@ -51,14 +53,17 @@ public class DepartmentMenuReceptionist implements Receptionist {
     @Override
     public CallScript answered(Call call, CallerInput input, Map<String, String> context) {
         int attempt = parseAttempt(context.get(ATTEMPT));
-        List<Department> entries = entries();
         String key = input.digits().map(d -> d.substring(0, 1)).orElse("");
         if (key.equals("0")) {
             call.recordStep(RouteStep.RECEPTIONIST, "pressed 0: the operator", clock.instant());
             return handover.toOperator(call);
         }
-        if (key.matches("[1-9]") && Integer.parseInt(key) <= entries.size()) {
-            Department chosen = entries.get(Integer.parseInt(key) - 1);
+        // the menu the caller heard is in the context: a department added meanwhile does not shift the keys
+        java.util.Optional<Department> choice = key.matches("[1-9]")
+                ? java.util.Optional.ofNullable(context.get(KEY + key)).flatMap(DepartmentMenuReceptionist::uuid).flatMap(departments::find)
+                : java.util.Optional.empty();
+        if (choice.isPresent()) {
+            Department chosen = choice.get();
             call.recordStep(RouteStep.RECEPTIONIST, "pressed " + key + ": " + chosen.name(), clock.instant());
             return handover.toDepartment(call, chosen);
         }
@@ -79,7 +84,11 @@ public class DepartmentMenuReceptionist implements Receptionist {
             prompts.add(voice.say("For " + entries.get(i).name() + ", press " + (i + 1) + "."));
         }
         prompts.add(voice.say("For the operator, press 0."));
-        Map<String, String> context = Map.of(ATTEMPT, Integer.toString(attempt));
+        Map<String, String> context = new java.util.HashMap<>();
+        context.put(ATTEMPT, Integer.toString(attempt));
+        for (int i = 0; i < entries.size(); i++) {
+            context.put(KEY + (i + 1), entries.get(i).id().toString());
+        }
         return CallScript.of(
                 new Instruction.Gather(Step.RECEPTIONIST_INPUT, context, 1, 5, false, voice.language(), prompts),
                 new Instruction.Redirect(Step.RECEPTIONIST_INPUT, context));
@@ -87,6 +96,14 @@ public class DepartmentMenuReceptionist implements Receptionist {
 
     private List<Department> entries() {
         return departments.findAll().stream().filter(d -> !d.isReception()).limit(MAX_ENTRIES).toList();
+    }
+
+    private static java.util.Optional<java.util.UUID> uuid(String value) {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static int parseAttempt(String value) {

@@ -229,6 +229,8 @@ class TenantDeletionPropertyTest {
                         "This is " + caller + " for " + spec.name());
                 exec(c, "insert into spam_reports (tenant_id, number, reason, call_id) values (?, ?, 'robocall', ?)",
                         tenant, caller, id);
+                exec(c, "insert into webhook_replies (tenant_id, idempotency_token, call_sid, twiml) values (?, ?, ?, ?)",
+                        tenant, UUID.randomUUID().toString(), "CA" + k, "<Response><Say>Hello " + spec.name() + "</Say></Response>");
                 for (int e = 0; e < spec.eventsPerCall(); e++) {
                     exec(c, "insert into call_events (tenant_id, call_id, event, status, sequence_number, occurred_at)"
                             + " values (?, ?, 'status', 'ringing', ?, ?)", tenant, id, e, OffsetDateTime.now(ZoneOffset.UTC));

@@ -6,6 +6,7 @@ import com.voicecore.application.CallerInput;
 import com.voicecore.application.IncomingCall;
 import com.voicecore.application.RecordingReport;
 import com.voicecore.application.StatusCallback;
+import com.voicecore.application.WebhookReplyService;
 import com.voicecore.domain.model.call.CallStatus;
 import com.voicecore.domain.model.routing.CallScript;
 import com.voicecore.domain.model.routing.Step;
@@ -41,6 +42,9 @@ import java.util.logging.Logger;
 @Produces(Twiml.XML)
 public class TwilioVoiceResource {
 
+    /** Twilio sends it with every webhook; a retry carries the same one. */
+    static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
+
     private static final Logger LOG = Logger.getLogger(TwilioVoiceResource.class.getName());
 
     @Inject
@@ -51,6 +55,9 @@ public class TwilioVoiceResource {
 
     @Inject
     PublicUrl publicUrl;
+
+    @Inject
+    WebhookReplyService replies;
 
     @Context
     HttpServletRequest servletRequest;
@@ -103,7 +110,7 @@ public class TwilioVoiceResource {
                 w.get("Confidence").orElse(null));
         Optional<Step> step = Step.fromPath(stepPath);
         if (step.isEmpty()) {
-            return answer("unknown step", () -> routing.fallback(w.callSid()));
+            return answer("unknown step", () -> routing.fallback(w.callSid(), w.get("From").orElse(""), w.get("To").orElse("")));
         }
         return answer(stepPath, () -> switch (step.get()) {
             case GREETING -> routing.greetingAnswered(w.callSid(), input);
@@ -123,12 +130,19 @@ public class TwilioVoiceResource {
 
     private Response answer(String what, Supplier<CallScript> work) {
         WebhookRequest w = webhook();
+        String token = servletRequest.getHeader(IDEMPOTENCY_TOKEN);
         try {
-            return Twiml.response(render(work.get(), w));
+            Optional<String> earlier = replies.earlierReply(token);
+            if (earlier.isPresent()) {
+                return Twiml.response(earlier.get()); // Twilio retried: the same answer, nothing runs twice
+            }
+            String twiml = render(work.get(), w);
+            replies.remember(token, w.callSid(), twiml);
+            return Twiml.response(twiml);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback", e);
             try {
-                return Twiml.response(render(routing.fallback(w.callSid()), w));
+                return Twiml.response(render(routing.fallback(w.callSid(), w.get("From").orElse(""), w.get("To").orElse("")), w));
             } catch (RuntimeException again) {
                 LOG.log(Level.SEVERE, "The fallback failed too for call " + w.callSid(), again);
                 return Twiml.response(Twiml.apology());
@@ -176,7 +190,7 @@ public class TwilioVoiceResource {
 
     private static StatusCallback statusCallback(WebhookRequest w) {
         CallStatus status = CallStatus.fromCode(w.get("CallStatus").orElseThrow(() -> new IllegalArgumentException("no CallStatus")));
-        Optional<Integer> duration = w.get("CallDuration").map(Integer::parseInt);
+        Optional<Integer> duration = w.get("CallDuration").filter(d -> d.matches("\\d{1,7}")).map(Integer::parseInt);
         return new StatusCallback(w.callSid(), w.get("From").orElse(""), w.get("To").orElse(""), status,
                 w.get("StatusCallbackEvent").orElse(null), Math.max(0, w.integer("SequenceNumber", 0)),
                 timestamp(w.get("Timestamp")), duration);

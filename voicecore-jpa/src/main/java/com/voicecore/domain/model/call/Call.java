@@ -166,10 +166,9 @@ public class Call extends TenantOwnedEntity {
     public void recordStep(String step, String detail, Instant at) {
         RouteStep added = new RouteStep(step, detail, at);
         JsonArrayBuilder steps = Json.createArrayBuilder(readArray(route));
-        steps.add(Json.createObjectBuilder()
-                .add("step", added.step())
-                .add("detail", added.detail())
-                .add("at", added.at().toString()));
+        try (JsonReader reader = Json.createReader(new StringReader(added.toJson()))) {
+            steps.add(reader.readObject());
+        }
         route = steps.build().toString();
     }
 

@@ -29,5 +29,11 @@ public interface CallRepository {
 
     List<CallEvent> events(Call call);
 
+    /**
+     * Adds a step to a call's route in one statement, without writing the rest of the call: for work
+     * that holds no lock on the call while it waits for an outside service.
+     */
+    void appendStep(java.util.UUID callId, RouteStep step);
+
     CallPage search(CallCriteria criteria, int page, int size);
 }

@@ -29,4 +29,10 @@ public record RouteStep(String step, String detail, Instant at) {
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(at, "at");
     }
+
+    /** As stored in the call's route (a JSON array of these). */
+    public String toJson() {
+        return jakarta.json.Json.createObjectBuilder().add("step", step).add("detail", detail).add("at", at.toString())
+                .build().toString();
+    }
 }

@@ -104,6 +104,14 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
+    public void appendStep(UUID callId, com.voicecore.domain.model.call.RouteStep step) {
+        em.createNativeQuery("update calls set route = route || jsonb_build_array(cast(?1 as jsonb)) where id = ?2")
+                .setParameter(1, step.toJson())
+                .setParameter(2, callId)
+                .executeUpdate();
+    }
+
+    @Override
     public List<CallEvent> events(Call call) {
         return em.createNamedQuery("CallEvent.forCall", CallEvent.class)
                 .setParameter("callId", call.id())

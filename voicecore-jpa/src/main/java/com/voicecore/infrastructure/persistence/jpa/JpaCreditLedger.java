@@ -41,6 +41,12 @@ public class JpaCreditLedger implements CreditLedger {
     }
 
     @Override
+    public void lockForDebit() {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended('credits:' || current_setting('app.current_tenant', true), 0))")
+                .getSingleResult();
+    }
+
+    @Override
     public boolean debit(Call call, BillingPeriod period, int minutes) {
         // the unique call_id makes a second debit of one call a no-op, even from another node
         return em.createNativeQuery("insert into credit_usage (id, tenant_id, call_id, period_start, minutes) "
