@@ -188,6 +188,23 @@ class CallPathIT {
     }
 
     @Test
+    void recordedCallsAreAnnouncedAndTheRecordingIsKeptOnTheCall() {
+        CallingTenant recorder = CallingTenant.open("Recorded Calls", 100);
+        Api.Reply on = Api.put("/api/v1/settings/telephony", recorder.key(),
+                "{\"accountSid\": " + Api.str(recorder.accountSid()) + ", \"recordCalls\": true}");
+        assertEquals(200, on.status(), on.body());
+        assertTrue(on.object().getBoolean("recordCalls"));
+        recorder.addAgent("Recorded Agent", "Sales", "230", "available");
+        SimulatedCall call = recorder.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(recorder.number())
+                .pressDigits("230").whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(40)));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertTrue(call.said().stream().anyMatch(s -> s.contains("may be recorded")), "announced: " + call);
+        assertTrue(call.steps(Step.Dialed.class).get(0).recorded(), call.toString());
+        JsonObject recording = recorder.call(call.sid()).getJsonObject("recording");
+        assertTrue(recording != null && recording.getString("sid").startsWith("RE"), recorder.call(call.sid()).toString());
+    }
+
+    @Test
     void aFailureInsideBecomesAnApologyAndTheTenantsFallbackNumber() throws Exception {
         CallingTenant careful = CallingTenant.open("Careful Calls", 100);
         String fallback = CallingTenant.uniqueNumber();

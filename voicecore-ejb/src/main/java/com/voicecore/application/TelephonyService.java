@@ -31,6 +31,9 @@ public interface TelephonyService {
 
     TelephonySettings updateSettings(TelephonySettingsDraft draft);
 
+    /** Whether answered calls are recorded (announced to the caller). */
+    boolean recordsCalls();
+
     List<TenantPhoneNumber> numbers();
 
     TenantPhoneNumber number(UUID id);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * back); an absent account SID disconnects Twilio.
  */
 public record TelephonySettingsDraft(Optional<String> accountSid, Optional<String> authToken, Optional<PhoneNumber> fallbackNumber,
-                                     int dialTimeoutSeconds, int voicemailMaxSeconds) {
+                                     int dialTimeoutSeconds, int voicemailMaxSeconds, Optional<Boolean> recordCalls) {
 
     @Override
     public String toString() {

@@ -40,6 +40,9 @@ public class DefaultTelephonyService implements TelephonyService {
     @Inject
     SecretCipher cipher;
 
+    @Inject
+    com.voicecore.domain.model.receptionist.ReceptionistSettingsRepository receptionist;
+
     @Override
     public Optional<UUID> tenantFor(String calledNumber, String accountSid) {
         if (calledNumber == null || accountSid == null) {
@@ -99,8 +102,14 @@ public class DefaultTelephonyService implements TelephonyService {
                 throw new InvalidValueException("authToken", "A new account SID needs its auth token");
             }
         }
+        draft.recordCalls().ifPresent(record -> receptionist.current().ifPresent(r -> r.recordCalls(record)));
         telephony.store(settings);
         return settings;
+    }
+
+    @Override
+    public boolean recordsCalls() {
+        return receptionist.current().map(com.voicecore.domain.model.receptionist.ReceptionistSettings::recordingEnabled).orElse(false);
     }
 
     @Override

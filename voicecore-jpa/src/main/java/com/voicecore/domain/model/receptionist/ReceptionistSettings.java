@@ -77,6 +77,11 @@ public class ReceptionistSettings extends TimestampedTenantEntity {
         return transport;
     }
 
+    /** Records answered calls; callers are told at the greeting. */
+    public void recordCalls(boolean enabled) {
+        this.recordingEnabled = enabled;
+    }
+
     public boolean recordingEnabled() {
         return recordingEnabled;
     }

@@ -48,7 +48,7 @@ public class TelephonySettingsResource {
     @GET
     @Operation(summary = "The Twilio account, fallback number, limits, and the URLs to configure in Twilio")
     public TelephonySettingsResponse get(@Context UriInfo uri) {
-        return TelephonySettingsResponse.of(telephony.settings(), base(uri));
+        return TelephonySettingsResponse.of(telephony.settings(), telephony.recordsCalls(), base(uri));
     }
 
     @PUT
@@ -62,8 +62,10 @@ public class TelephonySettingsResource {
                 Optional.ofNullable(request.authToken()).filter(s -> !s.isBlank()).map(String::strip),
                 fallback,
                 request.dialTimeoutSeconds() == null ? TelephonySettings.DEFAULT_DIAL_TIMEOUT : request.dialTimeoutSeconds(),
-                request.voicemailMaxSeconds() == null ? TelephonySettings.DEFAULT_VOICEMAIL_MAX : request.voicemailMaxSeconds());
-        return TelephonySettingsResponse.of(telephony.updateSettings(draft), base(uri));
+                request.voicemailMaxSeconds() == null ? TelephonySettings.DEFAULT_VOICEMAIL_MAX : request.voicemailMaxSeconds(),
+                Optional.ofNullable(request.recordCalls()));
+        TelephonySettings updated = telephony.updateSettings(draft);
+        return TelephonySettingsResponse.of(updated, telephony.recordsCalls(), base(uri));
     }
 
     private String base(UriInfo uri) {
