@@ -13,7 +13,8 @@ public final class ServerBenchmarks {
     }
 
     private static final Map<String, Main> BENCHMARKS = Map.of(
-            "server-start", ServerStartBenchmark::main);
+            "server-start", ServerStartBenchmark::main,
+            "incoming-calls", IncomingCallLoadBenchmark::main);
 
     private ServerBenchmarks() {
     }

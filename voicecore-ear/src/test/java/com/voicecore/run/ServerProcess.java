@@ -97,6 +97,13 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server was not ready within " + timeout);
     }
 
+    /** The server's JVM (standalone.sh runs it as a child), while it runs; for benchmarks that sample its CPU and memory. */
+    public java.util.Optional<ProcessHandle> serverJvm() {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst();
+    }
+
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
