@@ -33,7 +33,8 @@ public class PublicUrl {
         return base(requested) + "/twilio/voice/t/" + tenant + "/" + step;
     }
 
-    private String base(URI requested) {
+    /** The public base address, without a trailing slash; also for the API's answers that name webhook URLs. */
+    public String base(URI requested) {
         String base = configured.filter(s -> !s.isBlank())
                 .orElseGet(() -> requested.getScheme() + "://" + requested.getRawAuthority());
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

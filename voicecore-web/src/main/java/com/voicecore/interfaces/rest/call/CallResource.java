@@ -6,7 +6,7 @@ import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.routing.Step;
 import com.voicecore.domain.model.shared.PhoneNumber;
 import com.voicecore.infrastructure.tenancy.TenantContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.voicecore.interfaces.twilio.PublicUrl;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,8 +59,7 @@ public class CallResource {
     CallTransferService transfers;
 
     @Inject
-    @ConfigProperty(name = "voicecore.public-url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     @GET
     @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number")
@@ -103,16 +102,12 @@ public class CallResource {
             throw new InvalidValueException("to", "The number to transfer to is required (E.164)");
         }
         PhoneNumber to = Fields.convert("to", () -> new PhoneNumber(request.to().strip()));
-        URI twiml = URI.create(publicBase(uri) + "/twilio/voice/t/" + TenantContext.require() + "/" + Step.TRANSFER.path()
+        URI twiml = URI.create(publicUrl.base(uri.getRequestUri()) + "/twilio/voice/t/" + TenantContext.require() + "/" + Step.TRANSFER.path()
                 + "?to=" + URLEncoder.encode(to.e164(), StandardCharsets.UTF_8));
         Call moved = transfers.transferToNumber(callId, to, twiml);
         return Response.accepted(CallResponse.of(moved, null)).build();
     }
 
-    private String publicBase(UriInfo uri) {
-        String base = publicUrl.filter(s -> !s.isBlank()).orElseGet(() -> uri.getBaseUri().resolve("/").toString());
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 
     private static Optional<Instant> instant(String field, String value) {
         return Optional.ofNullable(value).filter(s -> !s.isBlank()).map(s -> Fields.convert(field, () -> Instant.parse(s.strip())));

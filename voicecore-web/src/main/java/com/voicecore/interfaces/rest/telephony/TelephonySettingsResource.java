@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.voicecore.interfaces.twilio.PublicUrl;
 
 import java.util.Optional;
 
@@ -42,13 +42,12 @@ public class TelephonySettingsResource {
     TelephonyService telephony;
 
     @Inject
-    @ConfigProperty(name = "voicecore.public-url")
-    Optional<String> publicUrl;
+    PublicUrl publicUrl;
 
     @GET
     @Operation(summary = "The Twilio account, fallback number, limits, and the URLs to configure in Twilio")
     public TelephonySettingsResponse get(@Context UriInfo uri) {
-        return TelephonySettingsResponse.of(telephony.settings(), telephony.recordsCalls(), base(uri));
+        return TelephonySettingsResponse.of(telephony.settings(), telephony.recordsCalls(), publicUrl.base(uri.getRequestUri()));
     }
 
     @PUT
@@ -65,11 +64,7 @@ public class TelephonySettingsResource {
                 request.voicemailMaxSeconds() == null ? TelephonySettings.DEFAULT_VOICEMAIL_MAX : request.voicemailMaxSeconds(),
                 Optional.ofNullable(request.recordCalls()));
         TelephonySettings updated = telephony.updateSettings(draft);
-        return TelephonySettingsResponse.of(updated, telephony.recordsCalls(), base(uri));
+        return TelephonySettingsResponse.of(updated, telephony.recordsCalls(), publicUrl.base(uri.getRequestUri()));
     }
 
-    private String base(UriInfo uri) {
-        String base = publicUrl.filter(s -> !s.isBlank()).orElseGet(() -> uri.getBaseUri().resolve("/").toString());
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
 }
