@@ -170,6 +170,15 @@ public class CallRouter implements CallHandover {
         return telephony.settings().map(TelephonySettings::dialTimeoutSeconds).orElse(TelephonySettings.DEFAULT_DIAL_TIMEOUT);
     }
 
+    /** An id from a step's context (our own URL, but still input): absent when it is not one. */
+    static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     OpeningState openingState(UUID departmentId, Instant at) {
         Optional<BusinessCalendar> tenant = schedules.tenantCalendar();
         Optional<BusinessCalendar> own = departmentId == null ? Optional.empty() : schedules.departmentCalendar(departmentId);

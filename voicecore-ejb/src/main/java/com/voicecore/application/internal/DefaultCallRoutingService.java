@@ -21,17 +21,14 @@ import com.voicecore.domain.model.plan.Plan;
 import com.voicecore.domain.model.receptionist.ReceptionistSettings;
 import com.voicecore.domain.model.receptionist.ReceptionistSettingsRepository;
 import com.voicecore.domain.model.routing.CallScript;
+import com.voicecore.domain.model.routing.DialTarget;
 import com.voicecore.domain.model.routing.Instruction;
 import com.voicecore.domain.model.routing.Step;
 import com.voicecore.domain.model.schedule.OpeningState;
 import com.voicecore.domain.model.shared.Extension;
-import com.voicecore.domain.model.spam.CallerProfile;
+import com.voicecore.domain.model.shared.PhoneNumber;
 import com.voicecore.domain.model.spam.SpamAction;
-import com.voicecore.domain.model.spam.SpamRuleRepository;
-import com.voicecore.domain.model.spam.SpamScreen;
-import com.voicecore.domain.model.spam.SpamThresholds;
 import com.voicecore.domain.model.spam.SpamVerdict;
-import com.voicecore.domain.model.spam.StirVerification;
 import com.voicecore.domain.model.voicemail.Voicemail;
 import com.voicecore.domain.model.voicemail.VoicemailRepository;
 import jakarta.ejb.Stateless;
@@ -41,7 +38,7 @@ import jakarta.inject.Inject;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +53,6 @@ import java.util.UUID;
 @Stateless
 public class DefaultCallRoutingService implements CallRoutingService {
 
-    /** Calls from one number within this window count towards its velocity. */
-    static final Duration VELOCITY_WINDOW = Duration.ofMinutes(10);
     /** One retry of a spam challenge, then the call ends. */
     static final int CHALLENGE_TRIES = 2;
 
@@ -70,7 +65,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
     CreditLedger ledger;
 
     @Inject
-    SpamRuleRepository spam;
+    CallerScreening screening;
 
     @Inject
     DepartmentRepository departments;
@@ -121,7 +116,8 @@ public class DefaultCallRoutingService implements CallRoutingService {
             call.recordStep(RouteStep.CREDITS, balance.remainingMinutes() + " of " + balance.includedMinutes() + " minutes left", now);
         }
 
-        SpamVerdict verdict = screen(call, incoming);
+        SpamVerdict verdict = screening.screen(incoming.from(), incoming.to(), incoming.stirVerstat(), incoming.at(),
+                call.twilioCallSid());
         call.screened(verdict.score(), verdict.action().name().toLowerCase(Locale.ROOT), verdict.reasons());
         call.recordStep(RouteStep.SPAM, verdict.action().name().toLowerCase(Locale.ROOT) + " (score " + verdict.score() + ")"
                 + (verdict.reasons().isEmpty() ? "" : ": " + String.join("; ", verdict.reasons())), now);
@@ -193,8 +189,8 @@ public class DefaultCallRoutingService implements CallRoutingService {
             call.recordStep(RouteStep.AGENT, "answered", now);
             return CallScript.of(new Instruction.Hangup());
         }
-        Optional<Agent> agent = uuid(context.get(CallRouter.AGENT)).flatMap(agents::find);
-        Optional<Department> department = uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find)
+        Optional<Agent> agent = CallRouter.uuid(context.get(CallRouter.AGENT)).flatMap(agents::find);
+        Optional<Department> department = CallRouter.uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find)
                 .or(departments::findReception);
         call.recordStep(RouteStep.AGENT, agent.map(Agent::name).orElse("the call") + ": " + status, now);
         if (department.isEmpty()) {
@@ -206,22 +202,21 @@ public class DefaultCallRoutingService implements CallRoutingService {
     @Override
     public CallScript transferred(String callSid, String to) {
         Call call = locked(callSid);
-        Optional<com.voicecore.domain.model.shared.PhoneNumber> number =
-                com.voicecore.domain.model.shared.PhoneNumber.tryParse(to == null ? "" : to);
+        Optional<PhoneNumber> number = PhoneNumber.tryParse(to == null ? "" : to);
         if (number.isEmpty()) {
             return router.fallback(call);
         }
         return CallScript.of(router.voice().say("Please hold while we transfer your call."),
-                new Instruction.Dial(List.of(new com.voicecore.domain.model.routing.DialTarget.Number(number.get().e164())),
+                new Instruction.Dial(List.of(new DialTarget.Number(number.get().e164())),
                         call.fromNumber(), router.dialTimeout(), false, Step.DIAL_RESULT, Map.of("transfer", "true")));
     }
 
     @Override
     public CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context) {
         Call call = locked(callSid);
-        Optional<Department> department = uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find);
+        Optional<Department> department = CallRouter.uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find);
         if (department.isPresent() && recording.durationSeconds() > 0) {
-            UUID agent = uuid(context.get(CallRouter.AGENT)).flatMap(agents::find).map(Agent::id).orElse(null);
+            UUID agent = CallRouter.uuid(context.get(CallRouter.AGENT)).flatMap(agents::find).map(Agent::id).orElse(null);
             voicemails.storeIfNew(new Voicemail(call, department.get().id(), agent, recording.recordingSid(),
                     recording.url(), recording.durationSeconds()));
         }
@@ -242,14 +237,6 @@ public class DefaultCallRoutingService implements CallRoutingService {
     }
 
     // ---------------------------------------------------------------------------------------
-
-    private SpamVerdict screen(Call call, IncomingCall incoming) {
-        int recent = calls.countRecentFrom(call.fromNumber(), incoming.at().minus(VELOCITY_WINDOW), call.twilioCallSid());
-        int elsewhere = spam.reportsElsewhere(call.fromNumber());
-        CallerProfile profile = new CallerProfile(incoming.from(), incoming.to(),
-                StirVerification.parse(incoming.stirVerstat()), recent, elsewhere);
-        return new SpamScreen(spam.activeRules(), SpamThresholds.defaults()).assess(profile);
-    }
 
     private CallScript challenge(Call call) {
         int digit = call.challengeDigit(() -> RANDOM.nextInt(10));
@@ -274,7 +261,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
         CallVoice voice = router.voice();
         ReceptionistSettings settings = receptionistSettings.current().orElse(null);
         call.recordStep(RouteStep.GREETING, "extension digits accepted", clock.instant());
-        List<Instruction.Say> prompts = new java.util.ArrayList<>();
+        List<Instruction.Say> prompts = new ArrayList<>();
         prompts.add(voice.say(settings == null ? "Thank you for calling." : settings.greeting()));
         if (router.recordingEnabled()) {
             prompts.add(voice.say("This call may be recorded."));
@@ -287,8 +274,9 @@ public class DefaultCallRoutingService implements CallRoutingService {
 
     private CallScript receptionistOrOperator(Call call) {
         Instant now = clock.instant();
-        boolean receptionistOff = ledger.balance(BillingPeriod.containing(now)).isExhausted()
-                && ledger.plan().map(Plan::degradation).orElse(null) == Plan.Degradation.RECEPTIONIST_OFF;
+        // the month's usage is only summed when the plan would switch the receptionist off
+        boolean receptionistOff = ledger.plan().map(Plan::degradation).orElse(null) == Plan.Degradation.RECEPTIONIST_OFF
+                && ledger.balance(BillingPeriod.containing(now)).isExhausted();
         if (receptionistOff) {
             call.recordStep(RouteStep.RECEPTIONIST, "off: no minutes left", now);
             return router.toOperator(call);
@@ -323,14 +311,6 @@ public class DefaultCallRoutingService implements CallRoutingService {
     private Call locked(String callSid) {
         return calls.lockBySid(callSid)
                 .orElseThrow(() -> new IllegalStateException("No call " + callSid + " for this tenant"));
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String spaced(String digits) {

@@ -5,14 +5,11 @@ import com.voicecore.application.SpamService;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.application.exception.UnknownEntityException;
 import com.voicecore.domain.model.call.CallRepository;
-import com.voicecore.domain.model.spam.CallerProfile;
 import com.voicecore.domain.model.spam.SpamReport;
 import com.voicecore.domain.model.spam.SpamRule;
 import com.voicecore.domain.model.spam.SpamRuleRepository;
 import com.voicecore.domain.model.spam.SpamScreen;
-import com.voicecore.domain.model.spam.SpamThresholds;
 import com.voicecore.domain.model.spam.SpamVerdict;
-import com.voicecore.domain.model.spam.StirVerification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -28,6 +25,9 @@ public class DefaultSpamService implements SpamService {
 
     @Inject
     CallRepository calls;
+
+    @Inject
+    CallerScreening screening;
 
     @Inject
     Clock clock;
@@ -75,9 +75,6 @@ public class DefaultSpamService implements SpamService {
 
     @Override
     public SpamVerdict test(String from, String to, String stirVerstat) {
-        int recent = calls.countRecentFrom(from, clock.instant().minus(DefaultCallRoutingService.VELOCITY_WINDOW), "");
-        CallerProfile profile = new CallerProfile(from, to == null ? "" : to, StirVerification.parse(stirVerstat), recent,
-                spam.reportsElsewhere(from));
-        return new SpamScreen(spam.activeRules(), SpamThresholds.defaults()).assess(profile);
+        return screening.screen(from, to, stirVerstat, clock.instant(), "");
     }
 }

@@ -15,8 +15,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The receptionist until the AI receptionist arrives: "For Sales, press 1 …", built from the
@@ -59,9 +61,9 @@ public class DepartmentMenuReceptionist implements Receptionist {
             return handover.toOperator(call);
         }
         // the menu the caller heard is in the context: a department added meanwhile does not shift the keys
-        java.util.Optional<Department> choice = key.matches("[1-9]")
-                ? java.util.Optional.ofNullable(context.get(KEY + key)).flatMap(DepartmentMenuReceptionist::uuid).flatMap(departments::find)
-                : java.util.Optional.empty();
+        Optional<Department> choice = key.matches("[1-9]")
+                ? CallRouter.uuid(context.get(KEY + key)).flatMap(departments::find)
+                : Optional.empty();
         if (choice.isPresent()) {
             Department chosen = choice.get();
             call.recordStep(RouteStep.RECEPTIONIST, "pressed " + key + ": " + chosen.name(), clock.instant());
@@ -84,7 +86,7 @@ public class DepartmentMenuReceptionist implements Receptionist {
             prompts.add(voice.say("For " + entries.get(i).name() + ", press " + (i + 1) + "."));
         }
         prompts.add(voice.say("For the operator, press 0."));
-        Map<String, String> context = new java.util.HashMap<>();
+        Map<String, String> context = new HashMap<>();
         context.put(ATTEMPT, Integer.toString(attempt));
         for (int i = 0; i < entries.size(); i++) {
             context.put(KEY + (i + 1), entries.get(i).id().toString());
@@ -96,14 +98,6 @@ public class DepartmentMenuReceptionist implements Receptionist {
 
     private List<Department> entries() {
         return departments.findAll().stream().filter(d -> !d.isReception()).limit(MAX_ENTRIES).toList();
-    }
-
-    private static java.util.Optional<java.util.UUID> uuid(String value) {
-        try {
-            return java.util.Optional.of(java.util.UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static int parseAttempt(String value) {

@@ -6,10 +6,12 @@ import com.voicecore.domain.model.plan.CreditBalance;
 import com.voicecore.domain.model.plan.CreditLedger;
 import com.voicecore.domain.model.plan.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,6 +19,9 @@ public class JpaCreditLedger implements CreditLedger {
 
     @PersistenceContext(unitName = "voicecore")
     private EntityManager em;
+
+    @Inject
+    TransactionMemo memo;
 
     public JpaCreditLedger() {
     }
@@ -28,7 +33,8 @@ public class JpaCreditLedger implements CreditLedger {
 
     @Override
     public Optional<Plan> plan() {
-        return em.createQuery("select p from Plan p", Plan.class).getResultStream().findFirst();
+        Supplier<Optional<Plan>> lookup = () -> em.createQuery("select p from Plan p", Plan.class).getResultStream().findFirst();
+        return memo == null ? lookup.get() : memo.get("plan", lookup);
     }
 
     @Override

@@ -4,11 +4,13 @@ import com.voicecore.domain.model.phone.TelephonyRepository;
 import com.voicecore.domain.model.phone.TelephonySettings;
 import com.voicecore.domain.model.phone.TenantPhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -16,6 +18,9 @@ public class JpaTelephonyRepository implements TelephonyRepository {
 
     @PersistenceContext(unitName = "voicecore")
     private EntityManager em;
+
+    @Inject
+    TransactionMemo memo;
 
     public JpaTelephonyRepository() {
     }
@@ -27,13 +32,18 @@ public class JpaTelephonyRepository implements TelephonyRepository {
 
     @Override
     public Optional<TelephonySettings> settings() {
-        return em.createNamedQuery("TelephonySettings.current", TelephonySettings.class).getResultStream().findFirst();
+        Supplier<Optional<TelephonySettings>> lookup = () -> em.createNamedQuery("TelephonySettings.current",
+                TelephonySettings.class).getResultStream().findFirst();
+        return memo == null ? lookup.get() : memo.get("telephony-settings", lookup);
     }
 
     @Override
     public void store(TelephonySettings settings) {
         if (!em.contains(settings)) {
             em.persist(settings);
+            if (memo != null) {
+                memo.forget("telephony-settings");
+            }
         }
         em.flush();
     }
