@@ -1,0 +1,12 @@
+package com.voicecore.domain.model.knowledge;
+
+import java.util.UUID;
+
+/**
+ * A knowledge-base entry found for a caller's words. {@code relevance} is the text match alone
+ * (ts_rank_cd, normalised to [0, 1)); {@code score} adds the entry's priority and what calls taught
+ * (its learned rank) and orders the results.
+ */
+public record KnowledgeMatch(UUID entryId, String question, String answer, String category, String language,
+                             int priority, double relevance, double learnedRank, double score) {
+}
