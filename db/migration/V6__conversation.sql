@@ -1,23 +1,41 @@
 -- The AI receptionist's conversation (issue 4): knowledge-base search per language, conversations and
 -- their turns (stored as they happen), learning statistics and suggestions awaiting an admin.
 
--- The text-search configuration for a receptionist language code: stemming and stop words of that
--- language; 'simple' (no stemming) for languages PostgreSQL has no snowball stemmer for. Immutable, so
--- it can feed a stored generated column.
+-- Callers' words arrive with or without accents ("cuál", "cual"): one text-search configuration per
+-- receptionist language that drops accents before the language's stop words and stemmer. unaccent is a
+-- trusted contrib extension (PostgreSQL 13+), so the database owner can create it.
+create extension if not exists unaccent;
+
+do
+$$
+declare
+    lang text;
+begin
+    foreach lang in array array['english', 'spanish', 'german', 'french', 'italian', 'portuguese', 'dutch',
+                                'swedish', 'danish', 'simple'] loop
+        execute format('create text search configuration public.vc_%s (copy = pg_catalog.%s)', lang, lang);
+        execute format('alter text search configuration public.vc_%s alter mapping for hword, hword_part, word'
+                       ' with public.unaccent, %s', lang, case when lang = 'simple' then 'simple' else lang || '_stem' end);
+    end loop;
+end;
+$$;
+
+-- The text-search configuration for a receptionist language code; 'simple' (no stemming) for languages
+-- PostgreSQL has no snowball stemmer for. Immutable, so it can feed a stored generated column.
 create function kb_regconfig(language varchar) returns regconfig
     language sql immutable parallel safe as
 $$
 select (case lower(split_part(coalesce(language, ''), '-', 1))
-            when 'en' then 'english'
-            when 'es' then 'spanish'
-            when 'de' then 'german'
-            when 'fr' then 'french'
-            when 'it' then 'italian'
-            when 'pt' then 'portuguese'
-            when 'nl' then 'dutch'
-            when 'sv' then 'swedish'
-            when 'da' then 'danish'
-            else 'simple' end)::regconfig
+            when 'en' then 'public.vc_english'
+            when 'es' then 'public.vc_spanish'
+            when 'de' then 'public.vc_german'
+            when 'fr' then 'public.vc_french'
+            when 'it' then 'public.vc_italian'
+            when 'pt' then 'public.vc_portuguese'
+            when 'nl' then 'public.vc_dutch'
+            when 'sv' then 'public.vc_swedish'
+            when 'da' then 'public.vc_danish'
+            else 'public.vc_simple' end)::regconfig
 $$;
 
 -- Alternative wordings an admin (or an approved suggestion) adds to an entry: searched like the question.
@@ -47,6 +65,7 @@ create table conversations (
     detected_language  varchar(10),
     failed_attempts    integer      not null default 0 check (failed_attempts >= 0),
     turn_count         integer      not null default 0,
+    answers            integer      not null default 0,
     outcome            varchar(20)  check (outcome in ('resolved', 'transferred', 'message', 'ended', 'spam', 'abandoned')),
     outcome_detail     varchar(300),
     started_at         timestamptz  not null default now(),

@@ -45,6 +45,9 @@ public class Conversation extends TenantOwnedEntity {
     @Column(name = "turn_count", nullable = false)
     private int turnCount;
 
+    @Column(name = "answers", nullable = false)
+    private int answers;
+
     @Column(name = "outcome", length = 20)
     private String outcome;
 
@@ -68,14 +71,19 @@ public class Conversation extends TenantOwnedEntity {
     }
 
     /**
-     * Fixes the conversation's language from the caller's first utterance: the detected language when
-     * the tenant serves it, otherwise the tenant's default. Later calls change nothing.
+     * Fixes the conversation's language from the caller's first utterance whose language is clear: the
+     * detected language when the tenant serves it, otherwise the tenant's default. Once fixed, nothing
+     * changes it.
      *
      * @return the outcome of the choice: whether it was made now and whether the caller's language is served
      */
     public LanguageChoice chooseLanguage(Optional<String> detected, ServedLanguages served) {
         if (languageFixed) {
             return new LanguageChoice(language, Optional.ofNullable(detectedLanguage), false, true);
+        }
+        if (detected.isEmpty()) {
+            // unsure (a word or two): keep the default and decide on a later utterance
+            return new LanguageChoice(language, Optional.empty(), false, true);
         }
         languageFixed = true;
         Optional<String> code = detected.map(LanguageCode::normalise);
@@ -104,6 +112,15 @@ public class Conversation extends TenantOwnedEntity {
         return ++turnCount;
     }
 
+    /** The receptionist answered a question from the knowledge base. */
+    public void answered() {
+        answers++;
+    }
+
+    public int answers() {
+        return answers;
+    }
+
     /** How it ended; a finished conversation keeps its outcome. */
     public void conclude(Outcome result, String detail) {
         if (finishedAt != null) {
@@ -114,12 +131,12 @@ public class Conversation extends TenantOwnedEntity {
     }
 
     /** The call ended: an open conversation concludes as resolved when it answered something, else abandoned. */
-    public void finish(Instant at, boolean answeredSomething) {
+    public void finish(Instant at) {
         if (finishedAt != null) {
             return;
         }
         if (outcome == null) {
-            outcome = (answeredSomething ? Outcome.RESOLVED : Outcome.ABANDONED).code();
+            outcome = (answers > 0 ? Outcome.RESOLVED : Outcome.ABANDONED).code();
         }
         finishedAt = at;
     }

@@ -9,4 +9,10 @@ import java.util.UUID;
  */
 public record KnowledgeMatch(UUID entryId, String question, String answer, String category, String language,
                              int priority, double relevance, double learnedRank, double score) {
+
+    /**
+     * Below this text relevance an entry is not an answer: one matching word of a long question in
+     * the answer's text only. Calibrated with KnowledgeSearchPropertyTest's related and unrelated questions.
+     */
+    public static final double MIN_RELEVANCE = 0.05;
 }
