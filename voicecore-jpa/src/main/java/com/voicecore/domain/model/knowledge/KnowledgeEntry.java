@@ -108,6 +108,10 @@ public class KnowledgeEntry extends TimestampedTenantEntity {
         active = false;
     }
 
+    public void activate() {
+        active = true;
+    }
+
     /** The receptionist gave this answer. */
     public void used(Instant at) {
         timesUsed++;
