@@ -90,13 +90,18 @@ public final class IntentRecognizer {
             return Recognition.extension(digits.group(1));
         }
         if (asks || words <= SHORT) {
-            Optional<Directory.Listing> agent = agent(folded, directory);
-            if (agent.isPresent()) {
-                return Recognition.target(Intent.AGENT, agent.get());
+            // a person's full name, then a department, then a first or last name only one person has
+            Optional<Directory.Listing> person = named(folded, directory.agents());
+            if (person.isPresent()) {
+                return Recognition.target(Intent.AGENT, person.get());
             }
             Optional<Directory.Listing> department = named(folded, directory.departments());
             if (department.isPresent()) {
                 return Recognition.target(Intent.DEPARTMENT, department.get());
+            }
+            Optional<Directory.Listing> agent = partName(folded, directory);
+            if (agent.isPresent()) {
+                return Recognition.target(Intent.AGENT, agent.get());
             }
         }
         if (any(folded, cues.operator()) && (asks || words <= SHORT + 2)) {
@@ -118,11 +123,7 @@ public final class IntentRecognizer {
                 }).findFirst());
     }
 
-    private static Optional<Directory.Listing> agent(String folded, Directory directory) {
-        Optional<Directory.Listing> full = named(folded, directory.agents());
-        if (full.isPresent()) {
-            return full;
-        }
+    private static Optional<Directory.Listing> partName(String folded, Directory directory) {
         // a first or last name alone, when exactly one agent has it
         List<Directory.Listing> partial = directory.agents().stream()
                 .filter(a -> {

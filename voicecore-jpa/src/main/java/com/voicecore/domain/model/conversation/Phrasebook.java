@@ -144,6 +144,11 @@ public final class Phrasebook {
         return text;
     }
 
+    /** The raw wording ({@code {0}} unfilled). */
+    public static String wording(Phrase phrase, String language) {
+        return WORDING.get(spoken(language).code()).get(phrase);
+    }
+
     /** "English and Spanish" in {@code language}'s own words for the language names. */
     public static String languageList(List<String> codes, String language) {
         List<String> names = codes.stream().map(c -> LanguageCode.nameIn(c, language)).toList();
