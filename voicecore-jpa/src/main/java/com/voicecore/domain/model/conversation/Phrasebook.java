@@ -23,7 +23,7 @@ public final class Phrasebook {
             "fr", new Spoken("fr", "fr-FR", "Polly.Lea"),
             "it", new Spoken("it", "it-IT", "Polly.Bianca"),
             "pt", new Spoken("pt", "pt-BR", "Polly.Camila"),
-            "nl", new Spoken("nl", "nl-NL", "Polly.Laura"));
+            "nl", new Spoken("nl", "nl-NL", "Polly.Lotte"));
 
     private static final Map<String, Map<Phrase, String>> WORDING = Map.of(
             "en", wording(

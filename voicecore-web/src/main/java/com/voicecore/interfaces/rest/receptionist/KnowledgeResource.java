@@ -10,6 +10,7 @@ import com.voicecore.interfaces.rest.Created;
 import com.voicecore.interfaces.rest.Fields;
 import com.voicecore.interfaces.rest.security.TenantApi;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -54,7 +55,7 @@ public class KnowledgeResource {
 
     @POST
     @Operation(summary = "Add a question and its answer (keywords: other wordings callers use)")
-    public Response create(@NotNull(message = "A JSON body is required") KnowledgeRequest request, @Context UriInfo uri) {
+    public Response create(@NotNull(message = "A JSON body is required") @Valid KnowledgeRequest request, @Context UriInfo uri) {
         KnowledgeResponse created = KnowledgeResponse.of(knowledge.create(draft(request)));
         return Created.at(uri, created.id(), created).build();
     }
@@ -69,7 +70,7 @@ public class KnowledgeResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an entry")
-    public KnowledgeResponse update(@PathParam("id") String id, @NotNull(message = "A JSON body is required") KnowledgeRequest request) {
+    public KnowledgeResponse update(@PathParam("id") String id, @NotNull(message = "A JSON body is required") @Valid KnowledgeRequest request) {
         return KnowledgeResponse.of(knowledge.update(Fields.pathId("knowledge entry", id), draft(request)));
     }
 
@@ -131,7 +132,8 @@ public class KnowledgeResource {
     }
 
     private static KnowledgeDraft draft(KnowledgeRequest r) {
-        return new KnowledgeDraft(r.question(), r.answer(), r.keywords(), r.category(), r.language() == null ? "en" : r.language(),
+        return new KnowledgeDraft(r.question().strip(), r.answer().strip(), r.keywords(), r.category(),
+                r.language() == null ? "en" : r.language(),
                 r.priority() == null ? 0 : r.priority(), r.active());
     }
 
