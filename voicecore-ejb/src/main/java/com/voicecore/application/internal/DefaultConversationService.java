@@ -62,7 +62,8 @@ public class DefaultConversationService implements ConversationService {
     public LanguageDecision chooseLanguage(String callSid, String firstUtterance) {
         Conversation conversation = recorder.open(locked(callSid), null);
         Conversation.LanguageChoice choice = conversation.chooseLanguage(
-                firstUtterance == null ? Optional.empty() : detection.detect(firstUtterance), recorder.served());
+                firstUtterance == null ? Optional.empty()
+                        : detection.detect(firstUtterance, java.util.Set.copyOf(recorder.served().codes())), recorder.served());
         return new LanguageDecision(choice.language(), choice.detected().orElse(null), choice.served(),
                 recorder.twilioLanguage(choice.language()), recorder.voiceFor(choice.language()));
     }

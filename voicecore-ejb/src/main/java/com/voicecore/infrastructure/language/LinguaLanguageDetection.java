@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +20,9 @@ import java.util.logging.Logger;
  * languages, about 0.2 ms per utterance, and correct on the sentences callers say. Single words
  * ("sales", "hello") are ambiguous to any detector: unless the best language clearly beats the
  * second (and there are two words at least), the answer is "unsure" and the conversation keeps its
- * language. Besides the languages the receptionist speaks, a few others are candidates so that a
+ * language — unless, among the tenant's own languages, one clearly beats the others and is itself
+ * close to the overall best (Portuguese vs Italian is often close; for a tenant serving Portuguese
+ * and English it is not). Besides the languages the receptionist speaks, a few others are candidates so that a
  * caller in a language nobody serves is recognised as such instead of being forced into the nearest one.
  */
 @ApplicationScoped
@@ -63,7 +65,7 @@ public class LinguaLanguageDetection implements LanguageDetection {
     }
 
     @Override
-    public Optional<String> detect(String text) {
+    public Optional<String> detect(String text, Set<String> served) {
         if (text == null) {
             return Optional.empty();
         }
@@ -74,16 +76,50 @@ public class LinguaLanguageDetection implements LanguageDetection {
         if (letters.split("[\\s\\p{Punct}]+").length < 2) {
             return Optional.empty();
         }
-        SortedMap<Language, Double> confidences = detector().computeLanguageConfidenceValues(letters);
-        Iterator<Map.Entry<Language, Double>> ranked = confidences.entrySet().iterator();
-        if (!ranked.hasNext()) {
+        Map<String, Double> confidences = new LinkedHashMap<>();
+        detector().computeLanguageConfidenceValues(letters)
+                .forEach((language, value) -> confidences.put(code(language), value));
+        Optional<String> overall = clearWinner(confidences, 1.0);
+        if (overall.isPresent()) {
+            return overall;
+        }
+        // ambiguous among all (Portuguese or Italian?), but maybe clear among the tenant's own languages,
+        // provided the served one is itself close to the top
+        double best = confidences.values().stream().mapToDouble(Double::doubleValue).max().orElse(0.0);
+        Map<String, Double> own = new LinkedHashMap<>();
+        confidences.forEach((code, value) -> {
+            if (served.contains(code)) {
+                own.put(code, value);
+            }
+        });
+        if (own.size() < 2 || best <= 0.0) {
             return Optional.empty();
         }
-        Map.Entry<Language, Double> best = ranked.next();
-        double runnerUp = ranked.hasNext() ? ranked.next().getValue() : 0.0;
-        if (best.getValue() <= 0.0 || runnerUp / best.getValue() >= MAX_RUNNER_UP) {
+        return clearWinner(own, best);
+    }
+
+    /** The best language when the runner-up is clearly behind it and it is near {@code top}. */
+    private static Optional<String> clearWinner(Map<String, Double> confidences, double top) {
+        String bestCode = null;
+        double best = 0.0;
+        double second = 0.0;
+        for (Map.Entry<String, Double> e : confidences.entrySet()) {
+            double v = e.getValue();
+            if (v > best) {
+                second = best;
+                best = v;
+                bestCode = e.getKey();
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        if (bestCode == null || best <= 0.0 || second / best >= MAX_RUNNER_UP || best / top < MAX_RUNNER_UP) {
             return Optional.empty();
         }
-        return Optional.of(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT));
+        return Optional.of(bestCode);
+    }
+
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -86,7 +86,7 @@ public final class ConversationPolicy {
         Optional<String> speech = input.speech().map(String::strip).filter(s -> !s.isEmpty());
         Optional<String> digits = input.digits().map(d -> d.replace("#", "").replace("*", "")).filter(d -> !d.isEmpty());
         if (speech.isPresent() && digits.isEmpty()) {
-            Conversation.LanguageChoice choice = conversation.chooseLanguage(detection.detect(speech.get()), served);
+            Conversation.LanguageChoice choice = conversation.chooseLanguage(detection.detect(speech.get(), java.util.Set.copyOf(served.codes())), served);
             if (choice.madeNow() && !choice.served()) {
                 String language = conversation.language();
                 String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));

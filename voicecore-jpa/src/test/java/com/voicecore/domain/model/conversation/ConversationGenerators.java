@@ -31,7 +31,7 @@ final class ConversationGenerators {
 
     /** A detector that knows every sentence above (and nothing else: single words stay unsure). */
     static LanguageDetection detector() {
-        return text -> SAID.entrySet().stream()
+        return (text, served) -> SAID.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(s -> s.equalsIgnoreCase(text.strip())))
                 .map(Map.Entry::getKey).findFirst();
     }
