@@ -9,7 +9,9 @@ import java.util.UUID;
  * is the answer used, if any. Latencies in milliseconds, null when not measured: {@code serverMillis}
  * is VoiceCore's own time for the turn; {@code speechEndToFirstAudioMillis} (caller stopped speaking →
  * first reply audio sent to Twilio) and {@code bridgeAddedMillis} (time the bridge itself added) are
- * the realtime transport's (Property 5).
+ * the realtime transport's (Property 5). {@code intent} null counts as a question; a question turn
+ * without a {@code knowledgeEntryId} becomes a learning suggestion, so pass the intent you know (END,
+ * DEPARTMENT, MESSAGE, …) for turns that were not questions. {@code language} null: the conversation's.
  */
 public record TurnDraft(String callerText, String replyText, String language, Intent intent, UUID knowledgeEntryId,
                         Double confidence, Integer serverMillis, Integer speechEndToFirstAudioMillis,

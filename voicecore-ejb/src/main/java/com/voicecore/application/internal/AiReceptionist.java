@@ -13,7 +13,6 @@ import com.voicecore.domain.model.conversation.ConversationPolicy.Decision;
 import com.voicecore.domain.model.conversation.LanguageDetection;
 import com.voicecore.domain.model.conversation.Phrase;
 import com.voicecore.domain.model.conversation.Phrasebook;
-import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.department.DepartmentRepository;
 import com.voicecore.domain.model.knowledge.KnowledgeMatch;
 import com.voicecore.domain.model.routing.CallScript;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The AI receptionist on the turn-based transport: {@code <Gather input="speech dtmf">} loops in the
