@@ -19,6 +19,7 @@ import com.voicecore.domain.model.routing.CallScript;
 import com.voicecore.domain.model.routing.Instruction;
 import com.voicecore.domain.model.routing.Step;
 import com.voicecore.domain.model.spam.SpamAction;
+import com.voicecore.domain.model.spam.SpamRule;
 import com.voicecore.domain.model.spam.SpamRuleRepository;
 import com.voicecore.domain.model.spam.SpamScreen;
 import com.voicecore.domain.model.spam.SpamThresholds;
@@ -78,7 +79,7 @@ public class AiReceptionist implements Receptionist {
         long started = System.nanoTime();
         enter(call);
         Conversation conversation = recorder.open(call, TRANSPORT);
-        ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder.directory(),
+        ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder::directory,
                 recorder::best, words -> screen(call, words));
         Decision decision = policy.decide(conversation,
                 new ConversationPolicy.Input(input.speech(), input.digits(), input.confidence()));
@@ -121,7 +122,12 @@ public class AiReceptionist implements Receptionist {
     private boolean screen(Call call, String words) {
         SpamVerdict before = new SpamVerdict(call.spamScore().orElse(0), call.spamReasons(),
                 call.spamAction().map(a -> SpamAction.valueOf(a.toUpperCase(Locale.ROOT))).orElse(SpamAction.ALLOW));
-        SpamVerdict after = new SpamScreen(spamRules.activeRules(), SpamThresholds.defaults()).assessUtterance(before, words);
+        // only keyword rules judge words: number and pattern rules were applied when the call came in
+        List<SpamRule> keywords = spamRules.activeRules().stream().filter(r -> r.type() == SpamRule.Type.KEYWORD).toList();
+        if (keywords.isEmpty()) {
+            return false;
+        }
+        SpamVerdict after = new SpamScreen(keywords, SpamThresholds.defaults()).assessUtterance(before, words);
         if (after.equals(before)) {
             return false;
         }

@@ -131,7 +131,7 @@ public class ConversationRecorder {
                 draft.serverMillis(), draft.speechEndToFirstAudioMillis(), draft.bridgeAddedMillis(), clock.instant());
         conversations.append(turn);
         if (draft.knowledgeEntryId() != null) {
-            knowledge.find(draft.knowledgeEntryId()).ifPresent(e -> e.used(clock.instant()));
+            knowledge.recordUse(draft.knowledgeEntryId(), clock.instant());
         } else if (turn.intent() == Intent.QUESTION && turn.callerText().isPresent()) {
             suggest(turn.callerText().get(), language, conversation.callId());
         }

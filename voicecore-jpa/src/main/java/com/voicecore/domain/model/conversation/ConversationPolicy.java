@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Decides the receptionist's answer to one caller turn, for any transport. The rules:
@@ -31,7 +32,7 @@ public final class ConversationPolicy {
 
     private final ServedLanguages served;
     private final LanguageDetection detection;
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final BiFunction<String, String, Optional<KnowledgeMatch>> knowledge;
     private final Predicate<String> spamBlocks;
 
@@ -41,9 +42,23 @@ public final class ConversationPolicy {
      */
     public ConversationPolicy(ServedLanguages served, LanguageDetection detection, Directory directory,
                               BiFunction<String, String, Optional<KnowledgeMatch>> knowledge, Predicate<String> spamBlocks) {
+        this(served, detection, () -> directory, knowledge, spamBlocks);
+        Objects.requireNonNull(directory);
+    }
+
+    /** With the directory looked up only when a turn needs it (names, extensions), at most once. */
+    public ConversationPolicy(ServedLanguages served, LanguageDetection detection, Supplier<Directory> directory,
+                              BiFunction<String, String, Optional<KnowledgeMatch>> knowledge, Predicate<String> spamBlocks) {
         this.served = Objects.requireNonNull(served);
         this.detection = Objects.requireNonNull(detection);
-        this.directory = Objects.requireNonNull(directory);
+        Objects.requireNonNull(directory);
+        Directory[] once = new Directory[1];
+        this.directory = () -> {
+            if (once[0] == null) {
+                once[0] = Objects.requireNonNull(directory.get());
+            }
+            return once[0];
+        };
         this.knowledge = Objects.requireNonNull(knowledge);
         this.spamBlocks = Objects.requireNonNull(spamBlocks);
     }
@@ -138,7 +153,7 @@ public final class ConversationPolicy {
         if (digits.equals("0")) {
             return toCustomerService(language, "", Intent.OPERATOR, false, false);
         }
-        Optional<Directory.Listing> agent = directory.byExtension(digits);
+        Optional<Directory.Listing> agent = directory.get().byExtension(digits);
         if (agent.isPresent()) {
             return handOver(language, Phrasebook.say(Phrase.CONNECTING, language, agent.get().name()), Intent.EXTENSION,
                     new Target(TargetKind.AGENT, Optional.of(agent.get().id()), agent.get().name()), Outcome.TRANSFERRED, false);

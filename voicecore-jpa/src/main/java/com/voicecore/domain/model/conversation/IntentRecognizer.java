@@ -72,6 +72,11 @@ public final class IntentRecognizer {
     }
 
     public static Recognition recognise(String text, String language, Directory directory) {
+        return recognise(text, language, () -> directory);
+    }
+
+    /** The directory is consulted only when the words may name someone. */
+    public static Recognition recognise(String text, String language, java.util.function.Supplier<Directory> directories) {
         if (text == null || text.isBlank()) {
             return Recognition.of(Intent.UNCLEAR);
         }
@@ -90,6 +95,7 @@ public final class IntentRecognizer {
             return Recognition.extension(digits.group(1));
         }
         if (asks || words <= SHORT) {
+            Directory directory = directories.get();
             // a person's full name, then a department, then a first or last name only one person has
             Optional<Directory.Listing> person = named(folded, directory.agents());
             if (person.isPresent()) {

@@ -27,6 +27,9 @@ public interface KnowledgeRepository {
 
     void add(KnowledgeEntry entry);
 
+    /** The receptionist gave this entry's answer (one statement: a turn's hot path). */
+    void recordUse(UUID entryId, java.time.Instant at);
+
     void remove(KnowledgeEntry entry);
 
     Optional<KnowledgeSuggestion> findSuggestion(UUID id);

@@ -121,6 +121,14 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
     }
 
     @Override
+    public void recordUse(UUID entryId, java.time.Instant at) {
+        em.createNativeQuery("update knowledge_base set times_used = times_used + 1, last_used_at = ?1 where id = ?2")
+                .setParameter(1, java.sql.Timestamp.from(at))
+                .setParameter(2, entryId)
+                .executeUpdate();
+    }
+
+    @Override
     public void remove(KnowledgeEntry entry) {
         em.remove(entry);
     }
