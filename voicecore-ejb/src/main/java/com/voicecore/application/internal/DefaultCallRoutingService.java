@@ -89,6 +89,9 @@ public class DefaultCallRoutingService implements CallRoutingService {
     Receptionist receptionist;
 
     @Inject
+    RealtimeReception realtime;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -212,6 +215,11 @@ public class DefaultCallRoutingService implements CallRoutingService {
     }
 
     @Override
+    public CallScript realtimeEnded(String callSid) {
+        return realtime.outcome(locked(callSid));
+    }
+
+    @Override
     public CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context) {
         Call call = locked(callSid);
         Optional<Department> department = CallRouter.uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find);
@@ -288,7 +296,8 @@ public class DefaultCallRoutingService implements CallRoutingService {
             call.recordStep(RouteStep.RECEPTIONIST, "skipped: " + call.toNumber() + " is " + dedicated.get().name() + "'s line", now);
             return router.toDepartment(call, dedicated.get());
         }
-        return receptionist.welcome(call);
+        // realtime voice when the tenant has it and a place is free; otherwise the turn-based receptionist
+        return realtime.offer(call).orElseGet(() -> receptionist.welcome(call));
     }
 
     /** What a retried incoming webhook answers: the same first step, nothing recorded twice. */
