@@ -277,6 +277,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         playback.bargeIn().ifPresent(cut -> {
             twilio.send(RealtimeEvents.clear(streamSidJson));
             openai.send(RealtimeEvents.truncate(cut.itemId(), cut.audioEndMs()));
+            storeReply(); // the interrupted reply is a turn too; its truncation is noted on it
             support.truncated(cut.itemId(), cut.audioEndMs());
             replyItem = null;
         });
