@@ -51,6 +51,12 @@ import static org.quicktheories.generators.SourceDSL.integers;
 class RealtimeVoiceIT {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * Property 5's threshold for what VoiceCore may add to the model's own time between the end of the
+     * caller's speech and the first audio back, here on a shared 2-core test machine (the bridge's own
+     * share, measured by the benchmark, is well under 5 ms at p99).
+     */
+    static final int MAX_ADDED_LATENCY_MS = 250;
     static final String KEY = "sk-test-" + "a1b2c3d4e5f6a7b8c9d0e1f2";
 
     static CallingTenant acme;
@@ -68,8 +74,8 @@ class RealtimeVoiceIT {
         openAi = TestEnvironment.openAi();
         acme = CallingTenant.open("Realtime Dental", 100_000);
         enableRealtime(acme, 20);
-        salesAgent = acme.addAgent("Sam Sales", "Sales", "301", "available");
-        receptionAgent = acme.addAgent("Rita Reception", "Reception", "100", "available");
+        salesAgent = acme.addAgent("Sam Sales", "Sales", "201", "available");
+        receptionAgent = acme.addAgent("Rita Reception", "Reception", "101", "available");
     }
 
     @BeforeEach
@@ -294,7 +300,7 @@ class RealtimeVoiceIT {
         assertTrue(refused.contains("\"ok\":false") && refused.contains("Sales"), refused);
         assertTrue(live.stream.isOpen(), "a failed transfer keeps the conversation going");
 
-        ai.functionCall("r5", "call_x", "transfer_call", "{\"extension\":\"301\"}");
+        ai.functionCall("r5", "call_x", "transfer_call", "{\"extension\":\"201\"}");
         assertTrue(toolOutput(ai, "call_x").contains("Sam Sales"));
         ai.awaitEvents("response.create", 6, WAIT);
         ai.reply("r6", "item_bye", "Putting you through.", 200);
@@ -457,7 +463,7 @@ class RealtimeVoiceIT {
         int[] turnInCall = {0};
         Live[] live = {null};
         List<int[]> measured = new ArrayList<>();
-        qt().withExamples(100).withShrinkCycles(0)
+        qt().withExamples(105).withShrinkCycles(0)
                 .forAll(integers().between(1, 40), integers().between(0, 120), integers().between(40, 400))
                 .checkAssert((speechFrames, modelDelayMs, replyMs) -> {
                     if (live[0] == null || turnInCall[0] == 10) {
@@ -474,11 +480,15 @@ class RealtimeVoiceIT {
                     long audioBefore = l.stream.receivedBytes();
                     l.stream.speak(speechFrames, (byte) 0x7f, false);
                     l.ai.speechStarted(0, "c" + n);
+                    java.util.concurrent.atomic.AtomicLong firstAudio = new java.util.concurrent.atomic.AtomicLong(-1);
+                    l.stream.onMedia(t -> firstAudio.compareAndSet(-1, t));
+                    long stoppedAt = System.nanoTime();
                     l.ai.speechStopped(speechFrames * 20, "c" + n);
                     l.ai.callerTranscript("c" + n, "question " + n);
                     sleep(modelDelayMs);
                     l.ai.reply("r" + n, "a" + n, "answer " + n, replyMs);
                     l.stream.awaitReceivedBytes(audioBefore + replyMs * 8L, WAIT);
+                    l.stream.onMedia(t -> { });
                     awaitTrue(() -> Sql.count("select count(*) from realtime_turns t join realtime_streams s on s.id = t.stream_id"
                             + " where s.call_sid = ? and t.text = ?", l.callSid(), "answer " + n) == 1, "the reply is stored");
                     Map<String, Object> turn = Sql.rows("select t.response_latency_ms, t.bridge_max_us from realtime_turns t"
@@ -487,15 +497,22 @@ class RealtimeVoiceIT {
                     int latency = ((Number) turn.get("response_latency_ms")).intValue();
                     int bridgeUs = ((Number) turn.get("bridge_max_us")).intValue();
                     measured.add(new int[] {modelDelayMs, latency, bridgeUs});
-                    assertTrue(latency + 5 >= modelDelayMs, "latency " + latency + " ms covers the model's " + modelDelayMs + " ms");
-                    assertTrue(latency <= modelDelayMs + 1000, "latency " + latency + " ms within the threshold over " + modelDelayMs);
+                    // as the caller's side sees it: end of speech -> first audio at Twilio
+                    long endToEndMs = (firstAudio.get() - stoppedAt) / 1_000_000;
+                    assertTrue(endToEndMs >= modelDelayMs, endToEndMs + " ms end to end");
+                    assertTrue(endToEndMs - modelDelayMs <= MAX_ADDED_LATENCY_MS,
+                            "VoiceCore added " + (endToEndMs - modelDelayMs) + " ms to the model's " + modelDelayMs + " ms");
+                    // what the bridge stored is that same span seen from inside: not more, but for a send's
+                    // own completion (a pause between the frame leaving and the send returning)
+                    assertTrue(latency <= endToEndMs + 25, "stored " + latency + " ms, end to end " + endToEndMs + " ms");
+                    assertTrue(latency >= modelDelayMs - 50, "stored " + latency + " ms covers the model's " + modelDelayMs + " ms");
                     assertTrue(bridgeUs < 200_000, "the bridge added " + bridgeUs + " µs to a frame");
                     assertEquals(1, Sql.count("select count(*) from realtime_turns t join realtime_streams s on s.id = t.stream_id"
                             + " where s.call_sid = ? and t.text = ?", l.callSid(), "question " + n));
                 });
         live[0].stream.hangUp();
         live[0].finish();
-        assertEquals(100, measured.size());
+        assertTrue(measured.size() >= 100, "at least 100 turns: " + measured.size());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -176,8 +176,9 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         if (callbackNumber != null && !callbackNumber.isBlank()) {
             text.append(" (call back: ").append(callbackNumber.strip()).append(")");
         }
-        note.transcribed(text.length() > 4000 ? text.substring(0, 4000) : text.toString(), "taken by the AI receptionist");
-        voicemails.storeIfNew(note);
+        // stored first (as any message), then its text: the stored row is the managed one
+        voicemails.storeIfNew(note).transcribed(text.length() > 4000 ? text.substring(0, 4000) : text.toString(),
+                "ai-message");
         calls.appendStep(call.id(), new RouteStep(RouteStep.VOICEMAIL, "realtime: message for " + to.get().name(), clock.instant()));
         return Json.createObjectBuilder().add("ok", true).add("for", to.get().name()).build().toString();
     }

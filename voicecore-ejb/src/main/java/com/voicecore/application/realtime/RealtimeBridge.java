@@ -295,8 +295,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         }
         String mark = playback.forwarded(itemId, AssistantPlayback.decodedLength(delta));
         twilio.send(RealtimeEvents.media(streamSidJson, delta));
+        long now = System.nanoTime(); // the audio is out; its mark follows
         twilio.send(RealtimeEvents.mark(streamSidJson, mark));
-        long now = System.nanoTime();
         if (speechStoppedAt >= 0 && replyLatencyMs == null) {
             replyLatencyMs = (int) ((now - speechStoppedAt) / 1_000_000);
         }
