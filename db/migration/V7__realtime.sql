@@ -1,6 +1,7 @@
--- Realtime voice (issue 4, transport 2): the tenant's OpenAI settings, one row per media stream
--- handed to Twilio (its single-use token and what the conversation decided), and the turns the
--- realtime bridge stores as they happen. Tenant tables: forced RLS like every other.
+-- Realtime voice (issue 4, transport 2): the tenant's OpenAI settings, and one row per media stream
+-- handed to Twilio (its single-use token and what the conversation decided). The turns go to the
+-- conversation's own tables (V6, conversation_turns with its latency columns). Forced RLS like every
+-- other tenant table.
 
 -- receptionist_settings.transport ('turn_based' | 'realtime') switches the transport; these are the
 -- realtime-only settings. The OpenAI key is AES-256-GCM sealed by the application (SecretCipher).
@@ -35,28 +36,5 @@ create table realtime_streams (
 create index realtime_streams_open_idx on realtime_streams (tenant_id) where ended_at is null;
 create index realtime_streams_call_idx on realtime_streams (tenant_id, call_sid);
 
--- Turns of a realtime conversation, stored one by one as they happen (a crash loses nothing said
--- before it). Latency (Property 5): response_latency_ms = caller stopped speaking -> first audio
--- frame sent to Twilio; bridge_max_us / bridge_frames = the largest time the bridge itself added to
--- one frame of this reply, and over how many frames.
-create table realtime_turns (
-    id                   uuid primary key default gen_random_uuid(),
-    tenant_id            uuid         not null references tenants (id) on delete cascade,
-    call_id              uuid         not null references calls (id) on delete cascade,
-    stream_id            uuid         not null references realtime_streams (id) on delete cascade,
-    seq                  integer      not null,
-    speaker              varchar(10)  not null check (speaker in ('caller', 'assistant')),
-    text                 text         not null,
-    language             varchar(10),
-    item_id              varchar(100),
-    truncated_at_ms      integer,
-    response_latency_ms  integer,
-    bridge_max_us        integer,
-    bridge_frames        integer,
-    created_at           timestamptz  not null default now(),
-    unique (stream_id, seq)
-);
-create index realtime_turns_call_idx on realtime_turns (tenant_id, call_id);
-
 select tenant_isolation_policy(t::regclass)
-from unnest(array['realtime_settings', 'realtime_streams', 'realtime_turns']) as t;
+from unnest(array['realtime_settings', 'realtime_streams']) as t;

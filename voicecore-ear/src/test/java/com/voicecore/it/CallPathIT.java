@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The call path end to end, driven by the local call simulator playing Twilio: signatures, the
- * department menu, voicemail, callbacks replayed out of order, the fallback after a failure, and what
+ * AI receptionist, voicemail, callbacks replayed out of order, the fallback after a failure, and what
  * is never stored.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -81,13 +81,12 @@ class CallPathIT {
     }
 
     @Test
-    void theMenuSendsTheCallerToTheDepartmentsLongestIdleAgentShowingTheCallersNumber() {
+    void theReceptionistSendsACallerAskingForADepartmentToItsLongestIdleAgentShowingTheCallersNumber() {
         JsonObject first = acme.addAgent("Menu First", "Sales", "210", "available");
         acme.addAgent("Menu Second", "Sales", "211", "available");
         String caller = CallingTenant.uniqueNumber();
         SimulatedCall call = acme.simulator().call(CallScript.from(caller).to(acme.number())
-                .staySilent()                // no extension during the greeting
-                .pressDigits("1")            // Sales (the first department after the reception, by name)
+                .say("I'd like to talk to sales")   // answered at the greeting: the AI receptionist hands over
                 .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(75)));
         assertEquals(List.of(), call.failures(), call.toString());
         Step.Dialed dialed = call.steps(Step.Dialed.class).get(0);
@@ -129,7 +128,7 @@ class CallPathIT {
         CallingTenant quiet = CallingTenant.open("Quiet Calls", 100);
         quiet.addAgent("Away Agent", "Support", "310", "not_available");
         SimulatedCall call = quiet.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(quiet.number())
-                .staySilent().pressDigits("2")
+                .say("Support please")
                 .leaveVoicemail(Duration.ofSeconds(8), "Support please"));
         assertEquals(List.of(), call.failures(), call.toString());
         assertTrue(call.steps(Step.Dialed.class).isEmpty(), "nobody to ring");

@@ -108,14 +108,14 @@ class CallPropertiesIT {
     @Test
     @DisplayName("Property 8: Call Routing Preservation")
     void callRoutingPreservation() {
-        // by extension, through the menu, and to the operator: every transfer shows the caller's own number
+        // by extension, through the AI receptionist, and to the operator: every transfer shows the caller's own number
         Gen<Integer> route = integers().between(0, 2);
         qt().withExamples(EXAMPLES).withShrinkCycles(0).forAll(route).checkAssert(r -> {
             String caller = freshCaller("+1650");
             CallScript script = CallScript.from(caller).to(tenant.number());
             script = switch (r) {
                 case 0 -> script.pressDigits("301");
-                case 1 -> script.staySilent().pressDigits("1");
+                case 1 -> script.say("I'd like to talk to sales");
                 default -> script.pressDigits("0");
             };
             SimulatedCall call = tenant.simulator().call(script.whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(30)));

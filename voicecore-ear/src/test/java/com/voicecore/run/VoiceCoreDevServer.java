@@ -17,16 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * The run command ({@code mvn -Prun verify}): starts the embedded PostgreSQL (data kept in
@@ -114,7 +110,7 @@ public final class VoiceCoreDevServer {
         say("WildFly with the VoiceCore EAR is ready in " + ready.toMillis() + " ms");
 
         String base = "http://localhost:" + server.httpPort();
-        seedDemoTenant(base, platformKey, demo, dbUrl, appUser, appPassword);
+        seedDemoTenant(base, platformKey, demo);
         seedTelephony(base, demo);
         store(demo, state.resolve("demo.properties"));
 
@@ -130,9 +126,10 @@ public final class VoiceCoreDevServer {
                   Demo tenant API key   %6$s
                   Demo admin login      %7$s / %8$s
                   Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
-                  Call it (local call simulator, plays Twilio; demo number %9$s):
+                  Call it (local call simulator, plays Twilio; demo number %9$s): the AI receptionist answers
+                  from the knowledge base, then hands over to Sales (or dial an extension: --press 201):
                     TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
-                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550123 --to %9$s --press 201 --dial answered:42"
+                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550123 --to %9$s --say 'What time do you open?' --say 'I would like to talk to sales' --dial answered:42"
                     (outside 9-17 New York time it takes a message; to open now:
                      curl -X PUT -H 'Authorization: Bearer %6$s' -H 'Content-Type: application/json' \\
                           -d '{"mode":"open"}' %1$s/api/v1/business-hours/emergency)
@@ -147,8 +144,7 @@ public final class VoiceCoreDevServer {
     }
 
     /** Once per database: a dental clinic with its departments, three agents and a small knowledge base. */
-    private void seedDemoTenant(String base, String platformKey, Properties demo, String dbUrl, String appUser,
-                                String appPassword) throws IOException, InterruptedException {
+    private void seedDemoTenant(String base, String platformKey, Properties demo) throws IOException, InterruptedException {
         String known = demo.getProperty("tenantId");
         if (known != null && send(base + "/api/v1/platform/tenants/" + known, "GET", platformKey, null).statusCode() == 200) {
             return;
@@ -182,13 +178,8 @@ public final class VoiceCoreDevServer {
                 throw new IllegalStateException("Seeding agent " + a[0] + " failed: " + agent.statusCode() + " " + agent.body());
             }
         }
-        if (appPassword != null) {
-            seedKnowledgeBase(UUID.fromString(demo.getProperty("tenantId")), dbUrl, appUser, appPassword);
-            say("Seeded the demo tenant '" + DEMO_TENANT + "': departments, agents, knowledge base");
-        } else {
-            say("Seeded the demo tenant '" + DEMO_TENANT + "': departments and agents; no knowledge base, because"
-                    + " VOICECORE_DB_APP_PASSWORD is not set for the external database");
-        }
+        seedKnowledgeBase(base, apiKey);
+        say("Seeded the demo tenant '" + DEMO_TENANT + "': departments, agents, knowledge base");
     }
 
     /**
@@ -221,34 +212,24 @@ public final class VoiceCoreDevServer {
         demo.setProperty("twilioNumber", number);
     }
 
-    /** Straight into the database as the runtime role, under the tenant wall like any request. */
-    private static void seedKnowledgeBase(UUID tenant, String url, String user, String password) {
+    /** Through the tenant API, like an integrator: what the AI receptionist answers from. */
+    private void seedKnowledgeBase(String base, String apiKey) throws IOException, InterruptedException {
         String[][] entries = {
-                {"What are your opening hours?", "We are open Monday to Friday, 9 am to 5 pm.", "hours", "en"},
-                {"Where are you located?", "We are at 12 Harbour Street, second floor, next to the pharmacy.", "location", "en"},
-                {"Do you accept dental insurance?", "Yes, we accept most major dental insurance plans.", "billing", "en"},
-                {"¿Cuál es su horario?", "Abrimos de lunes a viernes, de 9 a 17 horas.", "hours", "es"}};
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ctx = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
-                ctx.setString(1, tenant.toString());
-                ctx.execute();
+                {"What are your opening hours?", "We are open Monday to Friday, 9 am to 5 pm.", "open time today hours", "hours", "en"},
+                {"Where are you located?", "We are at 12 Harbour Street, second floor, next to the pharmacy.",
+                        "address directions find office", "location", "en"},
+                {"Do you accept dental insurance?", "Yes, we accept most major dental insurance plans.", "insurer coverage", "billing", "en"},
+                {"How much does a cleaning cost?", "A professional cleaning costs 80 dollars.", "price fee", "billing", "en"},
+                {"Do you treat children?", "Yes, we treat children from the age of three.", "kids child", "patients", "en"},
+                {"¿Cuál es su horario?", "Abrimos de lunes a viernes, de 9 a 17 horas.", "abren hora apertura", "hours", "es"},
+                {"¿Dónde están?", "Estamos en la calle Harbour 12, segundo piso, junto a la farmacia.", "dirección ubicados", "location", "es"}};
+        for (String[] e : entries) {
+            HttpResponse<String> added = send(base + "/api/v1/knowledge", "POST", apiKey, """
+                    {"question": "%s", "answer": "%s", "keywords": "%s", "category": "%s", "language": "%s", "priority": 10}
+                    """.formatted(e[0], e[1], e[2], e[3], e[4]));
+            if (added.statusCode() != 201) {
+                throw new IllegalStateException("Seeding the knowledge base failed: " + added.statusCode() + " " + added.body());
             }
-            try (PreparedStatement insert = c.prepareStatement("insert into knowledge_base (tenant_id, question, answer,"
-                    + " category, language, priority) values (?, ?, ?, ?, ?, 10)")) {
-                for (String[] e : entries) {
-                    insert.setObject(1, tenant);
-                    insert.setString(2, e[0]);
-                    insert.setString(3, e[1]);
-                    insert.setString(4, e[2]);
-                    insert.setString(5, e[3]);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            c.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException("Seeding the knowledge base failed: " + e.getMessage(), e);
         }
     }
 

@@ -26,9 +26,11 @@ class CallSimulatorCliTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeTwimlServer(TOKEN);
+        // the shape of VoiceCore's greeting and AI receptionist: keys or words at each <Gather>
         server.twiml("/twilio/voice/incoming", "<Response><Gather numDigits=\"3\" action=\"/menu\">"
                 + "<Say>Enter an extension</Say></Gather></Response>");
-        server.twiml("/menu", "<Response><Gather input=\"speech\" action=\"/speech\"/></Response>");
+        server.twiml("/menu", "<Response><Gather input=\"dtmf speech\" language=\"en-US\" action=\"/speech\">"
+                + "<Say>How can I help you?</Say></Gather></Response>");
         server.twiml("/speech", "<Response><Dial>+14155550123</Dial></Response>");
     }
 
@@ -45,16 +47,16 @@ class CallSimulatorCliTest {
     @Test
     void playsTheCallFromTheCommandLineWithTheTokenFromTheEnvironment() {
         int status = run(ENV, "--url", server.baseUrl().toString(), "--from", "+14155550100", "--to", "+14155550199",
-                "--press", "101", "--say", "hello there", "--dial=answered:42");
+                "--press", "101", "--say", "I'd like to talk to sales", "--dial=answered:42");
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, printed + err);
         assertTrue(printed.contains("VoiceCore: \"Enter an extension\""), printed);
         assertTrue(printed.contains("Caller:    presses 1 0 1"), printed);
-        assertTrue(printed.contains("Caller:    says \"hello there\""), printed);
+        assertTrue(printed.contains("Caller:    says \"I'd like to talk to sales\""), printed);
         assertTrue(printed.contains("-> completed, talked 42 s"), printed);
         assertTrue(printed.contains("0 failures"), printed);
-        assertEquals("hello there", server.only("/speech").parameter("SpeechResult"));
+        assertEquals("I'd like to talk to sales", server.only("/speech").parameter("SpeechResult"));
         assertFalse(err.toString(StandardCharsets.UTF_8).contains("--token"));
     }
 

@@ -40,6 +40,9 @@ public class DefaultCallEventService implements CallEventService {
     VoicemailRepository voicemails;
 
     @Inject
+    ConversationRecorder conversations;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -59,6 +62,8 @@ public class DefaultCallEventService implements CallEventService {
                 callback.durationSeconds()));
         if (call.hasEnded() && !wasOver) {
             call.recordStep(RouteStep.ENDED, call.status().code() + " after " + call.durationSeconds() + " s", clock.instant());
+            // the conversation's end: learning from its outcome, transcript and summary on the call (Property 21)
+            conversations.finish(call);
         }
         bill(call);
     }

@@ -157,7 +157,8 @@ public class DefaultCallRoutingService implements CallRoutingService {
         Instant now = clock.instant();
         Optional<String> digits = input.digits().map(d -> d.replace("#", "").replace("*", "")).filter(d -> !d.isEmpty());
         if (digits.isEmpty()) {
-            return receptionistOrOperator(call);
+            // words said during the greeting are the caller's first turn with the receptionist
+            return input.speech().isPresent() ? receptionistOrOperator(call, input) : receptionistOrOperator(call);
         }
         if (digits.get().equals("0")) {
             call.recordStep(RouteStep.EXTENSION, "0: the operator", now);
@@ -276,11 +277,17 @@ public class DefaultCallRoutingService implements CallRoutingService {
         }
         prompts.add(voice.say("If you know the extension of the person you are calling, dial it now. For the operator, press 0."));
         return CallScript.of(
-                new Instruction.Gather(Step.GREETING, Map.of(), 0, 3, false, voice.language(), prompts),
+                // speech too: the greeting asks "how can I help you?", and the answer goes to the receptionist
+                new Instruction.Gather(Step.GREETING, Map.of(), 0, 3, true, voice.language(), prompts),
                 new Instruction.Redirect(Step.RECEPTIONIST, Map.of()));
     }
 
     private CallScript receptionistOrOperator(Call call) {
+        return receptionistOrOperator(call, null);
+    }
+
+    /** With {@code firstWords}, the receptionist answers them instead of welcoming the caller. */
+    private CallScript receptionistOrOperator(Call call, CallerInput firstWords) {
         Instant now = clock.instant();
         // the month's usage is only summed when the plan would switch the receptionist off
         boolean receptionistOff = ledger.plan().map(Plan::degradation).orElse(null) == Plan.Degradation.RECEPTIONIST_OFF
@@ -296,8 +303,13 @@ public class DefaultCallRoutingService implements CallRoutingService {
             call.recordStep(RouteStep.RECEPTIONIST, "skipped: " + call.toNumber() + " is " + dedicated.get().name() + "'s line", now);
             return router.toDepartment(call, dedicated.get());
         }
-        // realtime voice when the tenant has it and a place is free; otherwise the turn-based receptionist
-        return realtime.offer(call).orElseGet(() -> receptionist.welcome(call));
+        // realtime voice when the tenant has it and a place is free (words said during the greeting are
+        // asked again by the realtime receptionist); otherwise the turn-based receptionist
+        java.util.Optional<CallScript> streamed = realtime.offer(call);
+        if (streamed.isPresent()) {
+            return streamed.get();
+        }
+        return firstWords == null ? receptionist.welcome(call) : receptionist.answered(call, firstWords, Map.of());
     }
 
     /** What a retried incoming webhook answers: the same first step, nothing recorded twice. */

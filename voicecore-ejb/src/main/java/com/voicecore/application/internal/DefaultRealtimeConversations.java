@@ -1,9 +1,10 @@
 package com.voicecore.application.internal;
 
 import com.voicecore.application.realtime.Admission;
-import com.voicecore.application.realtime.ConversationPort;
+import com.voicecore.application.ConversationService;
+import com.voicecore.application.TurnDraft;
+import com.voicecore.domain.model.conversation.Outcome;
 import com.voicecore.application.realtime.RealtimeConversations;
-import com.voicecore.application.realtime.SessionConfig;
 import com.voicecore.application.realtime.StreamRejectedException;
 import com.voicecore.application.realtime.Turn;
 import com.voicecore.domain.model.agent.Agent;
@@ -52,7 +53,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
     VoicemailRepository voicemails;
 
     @Inject
-    ConversationPort conversation;
+    ConversationService conversation;
 
     @Inject
     RealtimeReception reception;
@@ -75,23 +76,17 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         if (!realtime.claim(streamId, callSid, now)) {
             throw new StreamRejectedException("token already used or expired");
         }
-        return new Admission(stream.tenantId(), streamId, call.id(), callSid, reception.sessionConfig());
-    }
-
-    @Override
-    public SessionConfig sessionConfig() {
-        return reception.sessionConfig();
+        return new Admission(stream.tenantId(), streamId, call.id(), callSid, reception.sessionConfig(callSid));
     }
 
     @Override
     public void record(Turn turn) {
-        conversation.record(turn);
-    }
-
-    @Override
-    public void truncated(UUID streamId, String itemId, int audioEndMs) {
-        em.createQuery("update RealtimeTurn t set t.truncatedAtMs = :ms where t.streamId = :stream and t.itemId = :item")
-                .setParameter("ms", audioEndMs).setParameter("stream", streamId).setParameter("item", itemId).executeUpdate();
+        String callSid = stream(turn.streamId()).callSid();
+        // the caller's first words fix the conversation's language (later calls return that choice)
+        String language = turn.callerText() == null ? null : conversation.chooseLanguage(callSid, turn.callerText()).language();
+        conversation.recordTurn(callSid, new TurnDraft(turn.callerText(), turn.replyText(), language, turn.intent(),
+                turn.knowledgeEntryId(), null, null, turn.responseLatencyMs(),
+                turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
     }
 
     @Override
@@ -99,11 +94,13 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         RealtimeStream stream = stream(streamId);
         Optional<StreamOutcome> target = Optional.empty();
         String label = null;
+        String kind = "department";
         if (extension != null && !extension.isBlank()) {
             Optional<Agent> byExtension = Extension.tryParse(extension.replaceAll("[^0-9]", "")).flatMap(agents::findByExtension);
             if (byExtension.isPresent()) {
                 target = Optional.of(StreamOutcome.toAgent(byExtension.get().id(), "extension " + extension));
                 label = byExtension.get().name();
+                kind = "extension";
             }
         }
         if (target.isEmpty() && agent != null && !agent.isBlank()) {
@@ -115,6 +112,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
             if (byName.isPresent()) {
                 target = Optional.of(StreamOutcome.toAgent(byName.get().id(), "agent " + byName.get().name()));
                 label = byName.get().name();
+                kind = "agent";
             }
         }
         if (target.isEmpty() && department != null && !department.isBlank()) {
@@ -134,15 +132,17 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         }
         stream.decide(target.get());
         calls.appendStep(stream.callId(), new RouteStep(RouteStep.RECEPTIONIST, "realtime: transfer to " + label, clock.instant()));
-        return Json.createObjectBuilder().add("ok", true).add("transferring_to", label)
+        conversation.markOutcome(stream.callSid(), Outcome.TRANSFERRED, label);
+        return Json.createObjectBuilder().add("ok", true).add("transferring_to", label).add("target", kind)
                 .add("note", "Tell the caller you are connecting them now, in one short sentence.").build().toString();
     }
 
     @Override
-    public String searchKnowledge(String query) {
+    public String searchKnowledge(UUID streamId, String query) {
         JsonArrayBuilder results = Json.createArrayBuilder();
-        conversation.search(query == null ? "" : query, 3).forEach(a ->
-                results.add(Json.createObjectBuilder().add("question", a.question()).add("answer", a.answer())));
+        conversation.searchKnowledge(stream(streamId).callSid(), query, null, 3).forEach(a ->
+                results.add(Json.createObjectBuilder().add("id", a.entryId().toString()).add("question", a.question())
+                        .add("answer", a.answer())));
         var built = results.build();
         JsonObjectBuilder out = Json.createObjectBuilder().add("results", built);
         if (built.isEmpty()) {
@@ -180,6 +180,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         voicemails.storeIfNew(note).transcribed(text.length() > 4000 ? text.substring(0, 4000) : text.toString(),
                 "ai-message");
         calls.appendStep(call.id(), new RouteStep(RouteStep.VOICEMAIL, "realtime: message for " + to.get().name(), clock.instant()));
+        conversation.markOutcome(call.twilioCallSid(), Outcome.MESSAGE, to.get().name());
         return Json.createObjectBuilder().add("ok", true).add("for", to.get().name()).build().toString();
     }
 
@@ -187,6 +188,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
     public String end(UUID streamId, String reason) {
         RealtimeStream stream = stream(streamId);
         stream.decide(StreamOutcome.end(reason == null ? "the conversation is over" : reason));
+        conversation.markOutcome(stream.callSid(), Outcome.RESOLVED, reason);
         return Json.createObjectBuilder().add("ok", true).add("note", "Say goodbye in one short sentence.").build().toString();
     }
 

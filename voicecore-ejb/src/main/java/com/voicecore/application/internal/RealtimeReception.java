@@ -1,7 +1,7 @@
 package com.voicecore.application.internal;
 
 import com.voicecore.application.CallHandover;
-import com.voicecore.application.realtime.ConversationPort;
+import com.voicecore.application.ConversationService;
 import com.voicecore.application.realtime.RealtimeBridges;
 import com.voicecore.application.realtime.SessionConfig;
 import com.voicecore.domain.model.agent.AgentRepository;
@@ -61,7 +61,7 @@ public class RealtimeReception {
     RealtimeBridges bridges;
 
     @Inject
-    ConversationPort conversation;
+    ConversationService conversation;
 
     @Inject
     CallHandover handover;
@@ -97,8 +97,9 @@ public class RealtimeReception {
         }
         RealtimeStream stream = new RealtimeStream(call.id(), call.twilioCallSid(), now, TOKEN_LIFETIME);
         realtime.store(stream);
-        bridges.preOpen(TenantContext.require(), stream.id(), call.id(), call.twilioCallSid(), sessionConfig(settings.get()),
-                TOKEN_LIFETIME);
+        conversation.begin(call.twilioCallSid(), ReceptionistSettings.REALTIME);
+        bridges.preOpen(TenantContext.require(), stream.id(), call.id(), call.twilioCallSid(),
+                sessionConfig(settings.get(), call.twilioCallSid()), TOKEN_LIFETIME);
         call.recordStep(RouteStep.RECEPTIONIST, "realtime voice", now);
         String token = tokens.sign(new StreamTokens.Claims(TenantContext.require(), stream.id(), call.twilioCallSid(),
                 stream.expiresAt()));
@@ -139,15 +140,19 @@ public class RealtimeReception {
     }
 
     /** The session settings: the tenant's key, model and voice, and the conversation's instructions. */
-    SessionConfig sessionConfig() {
+    SessionConfig sessionConfig(String callSid) {
         RealtimeSettings settings = realtime.settings().filter(RealtimeSettings::hasApiKey)
                 .orElseThrow(() -> new IllegalStateException("The tenant has no OpenAI key"));
-        return sessionConfig(settings);
+        conversation.begin(callSid, ReceptionistSettings.REALTIME);
+        return sessionConfig(settings, callSid);
     }
 
-    private SessionConfig sessionConfig(RealtimeSettings settings) {
+    private SessionConfig sessionConfig(RealtimeSettings settings, String callSid) {
         String key = cipher.decrypt(TenantContext.require(), SecretCipher.OPENAI_API_KEY, settings.sealedApiKey().orElseThrow());
-        return new SessionConfig(key, settings.model(), settings.voice(), conversation.instructions());
+        return new SessionConfig(key, settings.model(), settings.voice(), conversation.brief(callSid).instructions()
+                + " Tools: search_knowledge_base for any question about the company (answer only from what it returns);"
+                + " transfer_call for a department, a person or an extension; take_message to leave a message;"
+                + " end_call after saying goodbye.");
     }
 
     private CallScript toHuman(Call call, String why) {

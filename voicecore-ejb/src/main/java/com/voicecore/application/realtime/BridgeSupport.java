@@ -9,9 +9,8 @@ import java.util.concurrent.CompletionStage;
  */
 public interface BridgeSupport {
 
+    /** Stores one exchange (as soon as both sides of it are known). */
     void record(Turn turn);
-
-    void truncated(String itemId, int audioEndMs);
 
     /** Runs a tool; the stage completes with the function call's output JSON. */
     CompletionStage<String> tool(String name, String argumentsJson);

@@ -1,7 +1,7 @@
 package com.voicecore.application.realtime;
 
 import com.voicecore.domain.model.realtime.AssistantPlayback;
-import com.voicecore.domain.model.realtime.RealtimeTurn;
+import com.voicecore.domain.model.conversation.Intent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,7 +10,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,7 +66,17 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private boolean greeted;
     private boolean dead;
     private boolean finished;
-    private int seq;
+
+    // the exchange being assembled: the caller's words (transcribed asynchronously) and the reply to them
+    private boolean callerSpoke;
+    private String callerText;
+    private String replyText;
+    private Integer turnLatencyMs;
+    private Integer turnBridgeMicros;
+    private int turnFrames;
+    private boolean replied;
+    private Intent intent;
+    private UUID knowledgeEntryId;
 
     // the reply being forwarded (reset on every new assistant item)
     private String replyItem;
@@ -203,7 +212,11 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
                 }
                 maybeGreet();
             }
-            case "input_audio_buffer.speech_started" -> bargeIn();
+            case "input_audio_buffer.speech_started" -> {
+                bargeIn();
+                flushExchange(); // whatever of the previous exchange is known is stored now
+                callerSpoke = true;
+            }
             case "input_audio_buffer.speech_stopped" -> {
                 speechStoppedAt = receivedNanos;
                 replyLatencyMs = null;
@@ -211,8 +224,11 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             case "conversation.item.input_audio_transcription.completed" -> {
                 String text = event.getString("transcript", "");
                 if (!text.isBlank()) {
-                    support.record(new Turn(streamId, callId, ++seq, RealtimeTurn.Speaker.CALLER, text,
-                            event.getString("language", null), event.getString("item_id", null), null, null, null, Instant.now()));
+                    callerSpoke = true;
+                    callerText = callerText == null ? text : callerText + " " + text;
+                    if (replied) {
+                        flushExchange();
+                    }
                 }
             }
             case "response.created" -> {
@@ -277,8 +293,9 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         playback.bargeIn().ifPresent(cut -> {
             twilio.send(RealtimeEvents.clear(streamSidJson));
             openai.send(RealtimeEvents.truncate(cut.itemId(), cut.audioEndMs()));
-            storeReply(); // the interrupted reply is a turn too; its truncation is noted on it
-            support.truncated(cut.itemId(), cut.audioEndMs());
+            String heard = cut.audioEndMs() + " ms";
+            storeReply(); // the interrupted reply is part of the exchange, as far as it was heard
+            LOG.fine("Barge-in on call " + callSid + ": reply cut after " + heard);
             replyItem = null;
         });
     }
@@ -306,20 +323,48 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         support.frameForwarded(true, added);
     }
 
-    /** Stores the reply forwarded so far as the assistant's turn (once), with its latency. */
+    /** The reply forwarded so far completes the exchange's answer (once per item). */
     private void storeReply() {
         if (replyItem == null || replyFrames == 0) {
             return;
         }
         String text = transcripts.remove(replyItem);
-        support.record(new Turn(streamId, callId, ++seq, RealtimeTurn.Speaker.ASSISTANT, text == null || text.isBlank() ? "(audio)" : text,
-                null, replyItem, replyLatencyMs, (int) Math.min(Integer.MAX_VALUE, replyBridgeMaxNanos / 1000), replyFrames, Instant.now()));
+        text = text == null || text.isBlank() ? "(audio)" : text;
+        replyText = replyText == null ? text : replyText + " " + text;
+        if (turnLatencyMs == null) {
+            turnLatencyMs = replyLatencyMs;
+        }
+        int micros = (int) Math.min(Integer.MAX_VALUE, replyBridgeMaxNanos / 1000);
+        turnBridgeMicros = turnBridgeMicros == null ? micros : Math.max(turnBridgeMicros, micros);
+        turnFrames += replyFrames;
+        replied = true;
         if (replyLatencyMs != null) {
             speechStoppedAt = -1; // the caller's turn has had its answer
         }
         replyLatencyMs = null;
         replyBridgeMaxNanos = 0;
         replyFrames = 0;
+        if (!callerSpoke || callerText != null) {
+            flushExchange(); // both sides known (or a greeting): stored now, not at the next turn
+        }
+    }
+
+    /** Stores the exchange as far as it is known, and starts the next one. */
+    private void flushExchange() {
+        if (callerText != null || replyText != null) {
+            support.record(new Turn(streamId, callerText, replyText == null ? "" : replyText,
+                    intent == null ? Intent.QUESTION : intent, knowledgeEntryId, turnLatencyMs, turnBridgeMicros,
+                    turnFrames == 0 ? null : turnFrames));
+        }
+        callerSpoke = false;
+        callerText = null;
+        replyText = null;
+        turnLatencyMs = null;
+        turnBridgeMicros = null;
+        turnFrames = 0;
+        replied = false;
+        intent = null;
+        knowledgeEntryId = null;
     }
 
     private void runTool(String callId, String name, String arguments) {
@@ -336,11 +381,37 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             result = "{\"ok\":false,\"error\":\"The tool failed; offer to transfer the caller.\"}";
         }
         openai.send(RealtimeEvents.functionOutput(toolCallId, result));
+        noteTool(name, result);
         if (CLOSING_TOOLS.contains(name) && isOk(result)) {
             closeRequested = true;
             support.schedule(this::deadline, CLOSE_DEADLINE_MS);
         }
         openai.send(RealtimeEvents.RESPONSE_CREATE);
+    }
+
+    /** What the model did tells what the caller wanted, and which knowledge-base answer served. */
+    private void noteTool(String name, String result) {
+        JsonObject output = parse(result);
+        switch (name) {
+            case "transfer_call" -> intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
+                case "agent" -> Intent.AGENT;
+                case "extension" -> Intent.EXTENSION;
+                default -> Intent.DEPARTMENT;
+            };
+            case "take_message" -> intent = Intent.MESSAGE;
+            case "end_call" -> intent = Intent.END;
+            case "search_knowledge_base" -> {
+                if (output != null && output.get("results") instanceof jakarta.json.JsonArray results && !results.isEmpty()) {
+                    try {
+                        knowledgeEntryId = UUID.fromString(results.getJsonObject(0).getString("id", ""));
+                    } catch (IllegalArgumentException | ClassCastException e) {
+                        knowledgeEntryId = null;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     private synchronized void deadline() {
@@ -358,6 +429,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     /** The decision is stored; the closing sentence has been heard: hand the call back to Twilio. */
     private void closeDecided() {
         storeReply();
+        flushExchange();
         finished = true;
         closeOpenAi();
         twilio.close("conversation decided");
@@ -371,6 +443,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         finished = true;
         LOG.warning("Realtime call " + callSid + " goes to a human: " + reason);
         storeReply();
+        flushExchange(); // the transcript so far is kept
         closeOpenAi();
         MediaChannel channel = twilio;
         // the outcome is stored before the stream closes: the next step (any node) reads it
@@ -384,6 +457,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
 
     private void finish() {
         storeReply();
+        flushExchange();
         finished = true;
         closeOpenAi();
         support.closed();

@@ -157,14 +157,6 @@ public class RealtimeBridges {
         }
 
         @Override
-        public void truncated(String itemId, int audioEndMs) {
-            inOrder("truncation", () -> {
-                conversations.truncated(streamId, itemId, audioEndMs);
-                return null;
-            });
-        }
-
-        @Override
         public CompletionStage<String> tool(String name, String argumentsJson) {
             return inOrder("tool " + name, () -> runTool(name, argumentsJson));
         }
@@ -196,7 +188,7 @@ public class RealtimeBridges {
             return switch (name) {
                 case "transfer_call" -> conversations.transfer(streamId, args.getString("department", null),
                         args.getString("agent", null), args.getString("extension", null));
-                case "search_knowledge_base" -> conversations.searchKnowledge(args.getString("query", ""));
+                case "search_knowledge_base" -> conversations.searchKnowledge(streamId, args.getString("query", ""));
                 case "take_message" -> conversations.takeMessage(streamId, args.getString("message", null),
                         args.getString("caller_name", null), args.getString("callback_number", null),
                         args.getString("department", null));

@@ -15,18 +15,14 @@ public interface RealtimeConversations {
      */
     Admission admit(UUID streamId, String callSid);
 
-    /** The session settings for a stream admitted on a node that holds no pre-opened session. */
-    SessionConfig sessionConfig();
-
+    /** Stores an exchange through the conversation service (language fixed by the caller's first words). */
     void record(Turn turn);
-
-    void truncated(UUID streamId, String itemId, int audioEndMs);
 
     /** transfer_call: a department (by name), an agent (by name) or an extension; decided when found. */
     String transfer(UUID streamId, String department, String agent, String extension);
 
     /** search_knowledge_base */
-    String searchKnowledge(String query);
+    String searchKnowledge(UUID streamId, String query);
 
     /** take_message: lands in the department's (else the reception's) messages, as a text. */
     String takeMessage(UUID streamId, String message, String callerName, String callbackNumber, String department);

@@ -1,14 +1,16 @@
 package com.voicecore.application.realtime;
 
-import com.voicecore.domain.model.realtime.RealtimeTurn;
+import com.voicecore.domain.model.conversation.Intent;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One turn as the bridge saw it. {@code responseLatencyMs}: caller stopped speaking → first audio frame
- * sent to Twilio; {@code bridgeMaxMicros}: the most the bridge itself added to one frame of the reply.
+ * One exchange as the bridge saw it: what the caller said (null for the greeting, or when the caller's
+ * words were not transcribed) and what the assistant answered ("" when the call ended before an
+ * answer). {@code responseLatencyMs}: caller stopped speaking → first audio frame sent to Twilio;
+ * {@code bridgeMaxMicros}: the most the bridge itself added to one frame of the reply (Property 5).
+ * {@code intent} and {@code knowledgeEntryId} come from the tools the model used in the exchange.
  */
-public record Turn(UUID streamId, UUID callId, int seq, RealtimeTurn.Speaker speaker, String text, String language,
-                   String itemId, Integer responseLatencyMs, Integer bridgeMaxMicros, Integer bridgeFrames, Instant at) {
+public record Turn(UUID streamId, String callerText, String replyText, Intent intent, UUID knowledgeEntryId,
+                   Integer responseLatencyMs, Integer bridgeMaxMicros, Integer bridgeFrames) {
 }

@@ -74,11 +74,6 @@ class RealtimeBridgeTest {
         }
 
         @Override
-        public void truncated(String itemId, int audioEndMs) {
-            log.add("truncated " + itemId + " " + audioEndMs);
-        }
-
-        @Override
         public CompletionStage<String> tool(String name, String argumentsJson) {
             log.add("tool " + name + " " + argumentsJson);
             return CompletableFuture.completedFuture(toolOutput);
@@ -217,6 +212,30 @@ class RealtimeBridgeTest {
         support.failure.complete(null);
         assertEquals("fallback to a human", twilio.closed);
         assertTrue(openAi.closed);
+    }
+
+    @Test
+    void theCallersWordsAndTheReplyAreOneTurnWhicheverIsKnownFirstWithItsLatency() {
+        open();
+        server("{\"type\":\"input_audio_buffer.speech_started\",\"item_id\":\"c1\"}");
+        server("{\"type\":\"input_audio_buffer.speech_stopped\",\"item_id\":\"c1\"}");
+        delta("a1", 800); // the reply starts before the caller's words are transcribed
+        server("{\"type\":\"response.output_audio_transcript.done\",\"item_id\":\"a1\",\"transcript\":\"Yes.\"}");
+        server("{\"type\":\"response.done\",\"response\":{\"id\":\"r1\"}}");
+        assertTrue(support.turns.isEmpty(), "waits for the caller's words");
+        server("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"c1\",\"transcript\":\"Open today?\"}");
+        assertEquals(1, support.turns.size());
+        Turn turn = support.turns.get(0);
+        assertEquals("Open today?", turn.callerText());
+        assertEquals("Yes.", turn.replyText());
+        assertTrue(turn.responseLatencyMs() != null && turn.bridgeMaxMicros() != null);
+        assertEquals(1, turn.bridgeFrames());
+        // words with no answer yet are kept when the call drops
+        server("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"c2\",\"transcript\":\"Hello?\"}");
+        bridge.onClosed("gone");
+        assertEquals(2, support.turns.size());
+        assertEquals("Hello?", support.turns.get(1).callerText());
+        assertEquals("", support.turns.get(1).replyText());
     }
 
     @Test

@@ -235,8 +235,12 @@ class TenantDeletionPropertyTest {
                 exec(c, "insert into realtime_streams (id, tenant_id, call_id, call_sid, expires_at, outcome, outcome_detail)"
                         + " values (?, ?, ?, ?, ?, 'end', ?)", stream, tenant, id, "CA" + k, OffsetDateTime.now(ZoneOffset.UTC),
                         "caller " + caller + " said goodbye");
-                exec(c, "insert into realtime_turns (tenant_id, call_id, stream_id, seq, speaker, text) values (?, ?, ?, 1, 'caller', ?)",
-                        tenant, id, stream, "This is " + caller + " calling " + spec.name());
+                UUID conversation = UUID.randomUUID();
+                exec(c, "insert into conversations (id, tenant_id, call_id, language) values (?, ?, ?, 'en')", conversation, tenant, id);
+                exec(c, "insert into conversation_turns (tenant_id, conversation_id, call_id, seq, caller_text, reply_text, language, intent)"
+                        + " values (?, ?, ?, 1, ?, 'Goodbye', 'en', 'end')", tenant, conversation, id, "This is " + caller);
+                exec(c, "insert into knowledge_suggestions (tenant_id, question, normalized, language, last_call_id)"
+                        + " values (?, ?, ?, 'en', ?)", tenant, "Is " + caller + " a customer?", "is " + caller + " a customer " + id, id);
                 for (int e = 0; e < spec.eventsPerCall(); e++) {
                     exec(c, "insert into call_events (tenant_id, call_id, event, status, sequence_number, occurred_at)"
                             + " values (?, ?, 'status', 'ringing', ?, ?)", tenant, id, e, OffsetDateTime.now(ZoneOffset.UTC));

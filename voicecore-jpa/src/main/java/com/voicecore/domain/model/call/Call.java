@@ -316,6 +316,15 @@ public class Call extends TenantOwnedEntity {
 
     // ---- the conversation (filled by the receptionist) -----------------------------------
 
+    /** The conversation's record, written when the call ends (a later end report changes nothing). */
+    public void transcribed(String text, String shortSummary) {
+        if (transcript != null) {
+            return;
+        }
+        this.transcript = Objects.requireNonNull(text, "text");
+        this.summary = shortSummary;
+    }
+
     public Optional<String> transcript() {
         return Optional.ofNullable(transcript);
     }

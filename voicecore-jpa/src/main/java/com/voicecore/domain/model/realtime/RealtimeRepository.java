@@ -1,11 +1,10 @@
 package com.voicecore.domain.model.realtime;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The current tenant's realtime settings, streams and turns. */
+/** The current tenant's realtime settings and media streams. */
 public interface RealtimeRepository {
 
     Optional<RealtimeSettings> settings();
@@ -29,8 +28,4 @@ public interface RealtimeRepository {
      * it has not ended (one conditional update, so two nodes cannot both win).
      */
     boolean claim(UUID streamId, String callSid, Instant now);
-
-    void store(RealtimeTurn turn);
-
-    List<RealtimeTurn> turns(UUID callId);
 }

@@ -1,6 +1,8 @@
 package com.voicecore.domain.model.receptionist;
 
 import com.voicecore.domain.model.shared.TimestampedTenantEntity;
+import com.voicecore.domain.model.conversation.LanguageCode;
+import com.voicecore.domain.model.conversation.ServedLanguages;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -51,6 +53,54 @@ public class ReceptionistSettings extends TimestampedTenantEntity {
         }
         this.languages = codes.toArray(String[]::new);
         this.defaultLanguage = codes.get(0);
+    }
+
+    /** The default language (used until the caller's own is known) must be one of the served ones. */
+    public void serveLanguages(List<String> codes, String defaultCode) {
+        if (codes == null || codes.isEmpty()) {
+            throw new IllegalArgumentException("A receptionist serves at least one language");
+        }
+        List<String> normalised = codes.stream().map(LanguageCode::normalise).distinct().toList();
+        String chosen = defaultCode == null ? normalised.get(0) : LanguageCode.normalise(defaultCode);
+        if (!normalised.contains(chosen)) {
+            throw new IllegalArgumentException("The default language must be one of the languages served");
+        }
+        this.languages = normalised.toArray(String[]::new);
+        this.defaultLanguage = chosen;
+    }
+
+    public void present(String newCompanyName, String newGreeting) {
+        if (newGreeting == null || newGreeting.isBlank()) {
+            throw new IllegalArgumentException("A greeting is needed");
+        }
+        if (newCompanyName != null && !newCompanyName.isBlank()) {
+            this.companyName = newCompanyName.strip();
+        }
+        this.greeting = newGreeting.strip();
+    }
+
+    public void speakWith(String newVoice) {
+        if (newVoice != null && !newVoice.isBlank()) {
+            this.voice = newVoice.strip();
+        }
+    }
+
+    /** turn_based (Twilio speech recognition and voices) or realtime (the OpenAI bridge). */
+    public void converseOver(String newTransport) {
+        if (newTransport == null) {
+            return;
+        }
+        if (!newTransport.equals("turn_based") && !newTransport.equals("realtime")) {
+            throw new IllegalArgumentException("The transport is turn_based or realtime");
+        }
+        this.transport = newTransport;
+    }
+
+    public ServedLanguages servedLanguages() {
+        List<String> codes = new java.util.ArrayList<>(List.of(languages));
+        codes.remove(defaultLanguage);
+        codes.add(0, defaultLanguage);
+        return new ServedLanguages(codes);
     }
 
     public String companyName() {

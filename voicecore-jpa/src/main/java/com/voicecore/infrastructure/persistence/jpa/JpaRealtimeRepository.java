@@ -3,14 +3,12 @@ package com.voicecore.infrastructure.persistence.jpa;
 import com.voicecore.domain.model.realtime.RealtimeRepository;
 import com.voicecore.domain.model.realtime.RealtimeSettings;
 import com.voicecore.domain.model.realtime.RealtimeStream;
-import com.voicecore.domain.model.realtime.RealtimeTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,17 +77,5 @@ public class JpaRealtimeRepository implements RealtimeRepository {
                         + " and s.connectedAt is null and s.endedAt is null and s.expiresAt > :now")
                 .setParameter("now", now).setParameter("id", streamId).setParameter("sid", callSid)
                 .executeUpdate() == 1;
-    }
-
-    @Override
-    public void store(RealtimeTurn turn) {
-        em.persist(turn);
-        em.flush();
-    }
-
-    @Override
-    public List<RealtimeTurn> turns(UUID callId) {
-        return em.createQuery("select t from RealtimeTurn t where t.callId = :call order by t.createdAt, t.seq", RealtimeTurn.class)
-                .setParameter("call", callId).getResultList();
     }
 }

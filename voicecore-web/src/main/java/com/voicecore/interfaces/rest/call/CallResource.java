@@ -1,6 +1,8 @@
 package com.voicecore.interfaces.rest.call;
 
 import com.voicecore.application.CallLogService;
+import com.voicecore.application.ConversationRecord;
+import com.voicecore.application.ConversationService;
 import com.voicecore.application.CallTransferService;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.routing.Step;
@@ -61,6 +63,9 @@ public class CallResource {
     @Inject
     PublicUrl publicUrl;
 
+    @Inject
+    ConversationService conversations;
+
     @GET
     @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number")
     public CallPageResponse list(@QueryParam("since") String since, @QueryParam("until") String until,
@@ -85,6 +90,15 @@ public class CallResource {
     public CallResponse get(@PathParam("id") String id) {
         UUID callId = Fields.pathId("call", id);
         return CallResponse.of(log.get(callId), log.history(callId));
+    }
+
+    @GET
+    @Path("{id}/transcript")
+    @Operation(summary = "The call's conversation with the receptionist: turns in order (text, language, intent, latency), transcript and summary")
+    public ConversationRecord transcript(@PathParam("id") String id) {
+        UUID callId = Fields.pathId("call", id);
+        return conversations.conversation(callId).orElseGet(() -> new ConversationRecord(callId, null, null, null, 0, null, null,
+                null, null, java.util.List.of(), null, null));
     }
 
     /** Where to move a live call. */

@@ -1,0 +1,166 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.CallHandover;
+import com.voicecore.application.CallerInput;
+import com.voicecore.application.Receptionist;
+import com.voicecore.application.TurnDraft;
+import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.conversation.Conversation;
+import com.voicecore.domain.model.conversation.ConversationPolicy;
+import com.voicecore.domain.model.conversation.ConversationPolicy.Decision;
+import com.voicecore.domain.model.conversation.LanguageDetection;
+import com.voicecore.domain.model.conversation.Phrase;
+import com.voicecore.domain.model.conversation.Phrasebook;
+import com.voicecore.domain.model.department.Department;
+import com.voicecore.domain.model.department.DepartmentRepository;
+import com.voicecore.domain.model.knowledge.KnowledgeMatch;
+import com.voicecore.domain.model.routing.CallScript;
+import com.voicecore.domain.model.routing.Instruction;
+import com.voicecore.domain.model.routing.Step;
+import com.voicecore.domain.model.spam.SpamAction;
+import com.voicecore.domain.model.spam.SpamRuleRepository;
+import com.voicecore.domain.model.spam.SpamScreen;
+import com.voicecore.domain.model.spam.SpamThresholds;
+import com.voicecore.domain.model.spam.SpamVerdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The AI receptionist on the turn-based transport: {@code <Gather input="speech dtmf">} loops in the
+ * caller's language, each answer decided by the {@link ConversationPolicy} over the tenant's
+ * knowledge base and directory, each turn stored on the conversation in the webhook's transaction.
+ * Hand-overs go through {@link CallHandover}. State lives in the database, not in the step URLs, so a
+ * retried or replayed webhook cannot reset the attempts.
+ */
+@ApplicationScoped
+public class AiReceptionist implements Receptionist {
+
+    static final String TRANSPORT = "turn_based";
+    /** Seconds of silence before Twilio gives up on the caller's answer. */
+    static final int LISTEN_SECONDS = 5;
+
+    @Inject
+    ConversationRecorder recorder;
+
+    @Inject
+    LanguageDetection detection;
+
+    @Inject
+    SpamRuleRepository spamRules;
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    CallHandover handover;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public CallScript welcome(Call call) {
+        enter(call);
+        Conversation conversation = recorder.open(call, TRANSPORT);
+        return listen(conversation, Phrasebook.say(Phrase.HOW_CAN_I_HELP, conversation.language()));
+    }
+
+    @Override
+    public CallScript answered(Call call, CallerInput input, Map<String, String> context) {
+        long started = System.nanoTime();
+        enter(call);
+        Conversation conversation = recorder.open(call, TRANSPORT);
+        ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder.directory(),
+                recorder::best, words -> screen(call, words));
+        Decision decision = policy.decide(conversation,
+                new ConversationPolicy.Input(input.speech(), input.digits(), input.confidence()));
+        int serverMillis = (int) ((System.nanoTime() - started) / 1_000_000);
+        String callerText = input.speech().orElse(input.digits().map(d -> "(keys " + d + ")").orElse(null));
+        recorder.record(conversation, TurnDraft.turnBased(callerText, decision.reply(), decision.language(), decision.intent(),
+                decision.answer().map(KnowledgeMatch::entryId).orElse(null), input.confidence().orElse(null), serverMillis));
+        decision.outcome().ifPresent(o -> conversation.conclude(o, decision.target().map(ConversationPolicy.Target::name)
+                .orElse(decision.intent().code())));
+        call.recordStep(RouteStep.RECEPTIONIST, describe(decision, conversation), clock.instant());
+        Instruction.Say reply = say(conversation, decision.reply());
+        return switch (decision.kind()) {
+            case CONTINUE -> listen(conversation, decision.reply());
+            case END -> CallScript.of(reply, new Instruction.Hangup());
+            case HAND_OVER -> handOver(call, decision).prepend(reply);
+        };
+    }
+
+    private void enter(Call call) {
+        if (!call.passedThrough(RouteStep.RECEPTIONIST)) {
+            call.recordStep(RouteStep.RECEPTIONIST, "AI receptionist (turn-based)", clock.instant());
+        }
+    }
+
+    private CallScript handOver(Call call, Decision decision) {
+        ConversationPolicy.Target target = decision.target().orElseThrow();
+        return switch (target.kind()) {
+            case DEPARTMENT -> target.id().flatMap(departments::find)
+                    .map(d -> handover.toDepartment(call, d)).orElseGet(() -> handover.toOperator(call));
+            case AGENT -> target.id().flatMap(agents::find)
+                    .map(a -> handover.toAgent(call, a)).orElseGet(() -> handover.toOperator(call));
+            case OPERATOR -> handover.toOperator(call);
+            case VOICEMAIL -> departments.findReception()
+                    .map(reception -> handover.toVoicemail(call, reception, null, "the caller asked to leave a message"))
+                    .orElseGet(() -> handover.toOperator(call));
+        };
+    }
+
+    /** The tenant's keyword rules on what the caller said; a changed verdict is kept on the call. */
+    private boolean screen(Call call, String words) {
+        SpamVerdict before = new SpamVerdict(call.spamScore().orElse(0), call.spamReasons(),
+                call.spamAction().map(a -> SpamAction.valueOf(a.toUpperCase(Locale.ROOT))).orElse(SpamAction.ALLOW));
+        SpamVerdict after = new SpamScreen(spamRules.activeRules(), SpamThresholds.defaults()).assessUtterance(before, words);
+        if (after.equals(before)) {
+            return false;
+        }
+        call.screened(after.score(), after.action().name().toLowerCase(Locale.ROOT), after.reasons());
+        List<String> added = after.reasons().stream().filter(r -> !before.reasons().contains(r)).toList();
+        call.recordStep(RouteStep.SPAM, "caller said: " + String.join("; ", added) + " -> "
+                + after.action().name().toLowerCase(Locale.ROOT) + " (score " + after.score() + ")", clock.instant());
+        return after.action() == SpamAction.BLOCK;
+    }
+
+    private CallScript listen(Conversation conversation, String prompt) {
+        String tag = recorder.twilioLanguage(conversation.language());
+        return CallScript.of(
+                new Instruction.Gather(Step.RECEPTIONIST_INPUT, Map.of(), 0, LISTEN_SECONDS, true, tag,
+                        List.of(say(conversation, prompt))),
+                // nothing said: the same step with no input, which counts as an unsuccessful attempt
+                new Instruction.Redirect(Step.RECEPTIONIST_INPUT, Map.of()));
+    }
+
+    private Instruction.Say say(Conversation conversation, String text) {
+        return new Instruction.Say(text, recorder.twilioLanguage(conversation.language()), recorder.voiceFor(conversation.language()));
+    }
+
+    private static String describe(Decision d, Conversation c) {
+        String what = switch (d.intent()) {
+            case QUESTION -> d.answer().map(a -> "answered: " + a.question()).orElse("no answer");
+            case DEPARTMENT, AGENT -> "asked for " + d.target().map(ConversationPolicy.Target::name).orElse("?");
+            case EXTENSION -> d.target().map(t -> "extension: " + t.name()).orElse("no such extension");
+            case OPERATOR -> "asked for a human";
+            case MESSAGE -> "wants to leave a message";
+            case END -> "said goodbye";
+            case UNCLEAR -> "not understood";
+            case SPAM -> "ended by a spam keyword";
+        };
+        String attempts = d.failedAttempt() ? " (unsuccessful attempt " + c.failedAttempts() + " of "
+                + Conversation.MAX_FAILED_ATTEMPTS + ")" : "";
+        String next = d.kind() == ConversationPolicy.Kind.HAND_OVER && d.failedAttempt() ? ": customer service" : "";
+        return c.language() + ", " + what + attempts + next;
+    }
+}

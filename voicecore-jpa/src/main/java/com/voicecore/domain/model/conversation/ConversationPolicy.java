@@ -1,0 +1,174 @@
+package com.voicecore.domain.model.conversation;
+
+import com.voicecore.domain.model.knowledge.KnowledgeMatch;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+/**
+ * Decides the receptionist's answer to one caller turn, for any transport. The rules:
+ * <ul>
+ *   <li>the first utterance whose language is clear fixes the conversation's language; every reply is
+ *       in that language (Property 4); a language the tenant does not serve gets an apology in the
+ *       default language, which the conversation then keeps;</li>
+ *   <li>keys: 0 is customer service, an extension is that agent;</li>
+ *   <li>what the caller says is screened by the tenant's keyword spam rules first;</li>
+ *   <li>goodbye ends, a message goes to voicemail, a person / department / human is handed over, a
+ *       question is answered from the knowledge base;</li>
+ *   <li>silence, unclear speech, a question without an answer, an unknown extension or a language not
+ *       served are unsuccessful attempts: the third, exactly, hands the caller to customer service
+ *       (Property 6).</li>
+ * </ul>
+ * It mutates only the {@link Conversation} it is given (language, attempts, answers).
+ */
+public final class ConversationPolicy {
+
+    /** Below this recognition confidence (when Twilio reports one) the words are not trusted. */
+    public static final double MIN_CONFIDENCE = 0.2;
+
+    private final ServedLanguages served;
+    private final LanguageDetection detection;
+    private final Directory directory;
+    private final BiFunction<String, String, Optional<KnowledgeMatch>> knowledge;
+    private final Predicate<String> spamBlocks;
+
+    /**
+     * @param knowledge  the best knowledge-base answer to (words, language), if any is relevant enough
+     * @param spamBlocks whether the tenant's keyword rules block a caller who says these words
+     */
+    public ConversationPolicy(ServedLanguages served, LanguageDetection detection, Directory directory,
+                              BiFunction<String, String, Optional<KnowledgeMatch>> knowledge, Predicate<String> spamBlocks) {
+        this.served = Objects.requireNonNull(served);
+        this.detection = Objects.requireNonNull(detection);
+        this.directory = Objects.requireNonNull(directory);
+        this.knowledge = Objects.requireNonNull(knowledge);
+        this.spamBlocks = Objects.requireNonNull(spamBlocks);
+    }
+
+    /** What the caller did this turn: keys, recognised words with their confidence, or nothing. */
+    public record Input(Optional<String> speech, Optional<String> digits, Optional<Double> confidence) {
+
+        public static Input speech(String text) {
+            return new Input(Optional.ofNullable(text), Optional.empty(), Optional.empty());
+        }
+
+        public static Input keys(String digits) {
+            return new Input(Optional.empty(), Optional.ofNullable(digits), Optional.empty());
+        }
+
+        public static Input silence() {
+            return new Input(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    public enum Kind { CONTINUE, HAND_OVER, END }
+
+    public enum TargetKind { DEPARTMENT, AGENT, OPERATOR, VOICEMAIL }
+
+    /** Where a hand-over goes; {@code id} is the department or agent. */
+    public record Target(TargetKind kind, Optional<UUID> id, String name) {
+    }
+
+    /**
+     * The decision: what to say (in {@code language}), what the caller wanted, and what happens next.
+     * {@code unansweredQuestion} marks a question the knowledge base could not answer (a learning
+     * suggestion); {@code outcome} is set when the decision settles how the conversation ends.
+     */
+    public record Decision(Kind kind, String reply, String language, Intent intent, Optional<KnowledgeMatch> answer,
+                           Optional<Target> target, boolean failedAttempt, boolean unansweredQuestion,
+                           Optional<Outcome> outcome) {
+    }
+
+    public Decision decide(Conversation conversation, Input input) {
+        Optional<String> speech = input.speech().map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> digits = input.digits().map(d -> d.replace("#", "").replace("*", "")).filter(d -> !d.isEmpty());
+        if (speech.isPresent() && digits.isEmpty()) {
+            Conversation.LanguageChoice choice = conversation.chooseLanguage(detection.detect(speech.get()), served);
+            if (choice.madeNow() && !choice.served()) {
+                String language = conversation.language();
+                String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));
+                return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
+            }
+        }
+        String language = conversation.language();
+        if (digits.isPresent()) {
+            return keyed(conversation, digits.get());
+        }
+        if (speech.isEmpty() || input.confidence().filter(c -> c < MIN_CONFIDENCE).isPresent()) {
+            return failure(conversation, "", Phrasebook.say(Phrase.NOT_HEARD, language), Intent.UNCLEAR, false);
+        }
+        String words = speech.get();
+        if (spamBlocks.test(words)) {
+            return new Decision(Kind.END, Phrasebook.say(Phrase.GOODBYE, language), language, Intent.SPAM, Optional.empty(),
+                    Optional.empty(), false, false, Optional.of(Outcome.SPAM));
+        }
+        Recognition recognition = IntentRecognizer.recognise(words, language, directory);
+        return switch (recognition.intent()) {
+            case END -> new Decision(Kind.END, Phrasebook.say(Phrase.GOODBYE, language), language, Intent.END, Optional.empty(),
+                    Optional.empty(), false, false, Optional.of(conversation.answers() > 0 ? Outcome.RESOLVED : Outcome.ENDED));
+            case MESSAGE -> handOver(language, Phrasebook.say(Phrase.MESSAGE, language), Intent.MESSAGE,
+                    new Target(TargetKind.VOICEMAIL, Optional.empty(), "voicemail"), Outcome.MESSAGE, false);
+            case EXTENSION -> keyed(conversation, recognition.extension().orElse(""));
+            case AGENT -> handOver(language, Phrasebook.say(Phrase.CONNECTING, language, recognition.targetName().orElseThrow()),
+                    Intent.AGENT, new Target(TargetKind.AGENT, recognition.target(), recognition.targetName().orElseThrow()),
+                    Outcome.TRANSFERRED, false);
+            case DEPARTMENT -> handOver(language, Phrasebook.say(Phrase.CONNECTING, language, recognition.targetName().orElseThrow()),
+                    Intent.DEPARTMENT, new Target(TargetKind.DEPARTMENT, recognition.target(), recognition.targetName().orElseThrow()),
+                    Outcome.TRANSFERRED, false);
+            case OPERATOR -> toCustomerService(language, "", Intent.OPERATOR, false, false);
+            default -> answer(conversation, words, language);
+        };
+    }
+
+    private Decision answer(Conversation conversation, String words, String language) {
+        Optional<KnowledgeMatch> match = knowledge.apply(words, language);
+        if (match.isEmpty()) {
+            return failure(conversation, "", Phrasebook.say(Phrase.NO_ANSWER, language), Intent.QUESTION, true);
+        }
+        conversation.answered();
+        return new Decision(Kind.CONTINUE, match.get().answer() + " " + Phrasebook.say(Phrase.ANYTHING_ELSE, language), language,
+                Intent.QUESTION, match, Optional.empty(), false, false, Optional.empty());
+    }
+
+    private Decision keyed(Conversation conversation, String digits) {
+        String language = conversation.language();
+        if (digits.equals("0")) {
+            return toCustomerService(language, "", Intent.OPERATOR, false, false);
+        }
+        Optional<Directory.Listing> agent = directory.byExtension(digits);
+        if (agent.isPresent()) {
+            return handOver(language, Phrasebook.say(Phrase.CONNECTING, language, agent.get().name()), Intent.EXTENSION,
+                    new Target(TargetKind.AGENT, Optional.of(agent.get().id()), agent.get().name()), Outcome.TRANSFERRED, false);
+        }
+        return failure(conversation, Phrasebook.say(Phrase.NO_SUCH_EXTENSION, language, String.join(" ", digits.split(""))),
+                Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.EXTENSION, false);
+    }
+
+    /**
+     * An unsuccessful attempt: say {@code lead} (may be empty) and ask {@code retry}, or on the third
+     * say {@code lead} and hand the caller to customer service.
+     */
+    private Decision failure(Conversation conversation, String lead, String retry, Intent intent, boolean unanswered) {
+        String language = conversation.language();
+        String before = lead.isEmpty() ? "" : lead + " ";
+        if (conversation.failedAttempt()) {
+            return toCustomerService(language, before, intent, true, unanswered);
+        }
+        return new Decision(Kind.CONTINUE, before + retry, language, intent, Optional.empty(), Optional.empty(), true, unanswered,
+                Optional.empty());
+    }
+
+    private Decision toCustomerService(String language, String before, Intent intent, boolean failed, boolean unanswered) {
+        return new Decision(Kind.HAND_OVER, before + Phrasebook.say(Phrase.CUSTOMER_SERVICE, language), language, intent,
+                Optional.empty(), Optional.of(new Target(TargetKind.OPERATOR, Optional.empty(), "customer service")),
+                failed, unanswered, Optional.of(Outcome.TRANSFERRED));
+    }
+
+    private static Decision handOver(String language, String reply, Intent intent, Target target, Outcome outcome, boolean failed) {
+        return new Decision(Kind.HAND_OVER, reply, language, intent, Optional.empty(), Optional.of(target), failed, false,
+                Optional.of(outcome));
+    }
+}

@@ -1,0 +1,39 @@
+package com.voicecore.domain.model.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The current tenant's knowledge base, its search, and the suggestions awaiting an admin. */
+public interface KnowledgeRepository {
+
+    /**
+     * Active entries in that language matching the caller's words, best first: full-text match in the
+     * language's text-search configuration (stemmed, any of the caller's words), weighted by priority and
+     * learned rank. Entries below {@code minRelevance} are left out.
+     */
+    List<KnowledgeMatch> search(String query, String language, int limit, double minRelevance);
+
+    Optional<KnowledgeEntry> find(UUID id);
+
+    List<KnowledgeEntry> list(String language, String category, int limit, int offset);
+
+    long count();
+
+    List<String> categories();
+
+    /** A few entries per language, most useful first: the topics a brief mentions. */
+    List<KnowledgeEntry> topEntries(String language, int limit);
+
+    void add(KnowledgeEntry entry);
+
+    void remove(KnowledgeEntry entry);
+
+    Optional<KnowledgeSuggestion> findSuggestion(UUID id);
+
+    Optional<KnowledgeSuggestion> pendingSuggestion(String language, String normalizedQuestion);
+
+    List<KnowledgeSuggestion> suggestions(KnowledgeSuggestion.Status status, int limit);
+
+    void add(KnowledgeSuggestion suggestion);
+}
