@@ -41,12 +41,20 @@ public final class FakeMediaStream implements AutoCloseable {
 
     public static final int FRAME_BYTES = 160; // 20 ms of 8 kHz μ-law
 
-    private static final ClientManager CLIENT = ClientManager.createClient();
+    /** One client container for every stream of the JVM (a benchmark opens a thousand), kept while the JVM runs. */
+    private static final ClientManager CLIENT = sharedClient();
     private static final ScheduledExecutorService PLAYER = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "fake-twilio-playback");
         t.setDaemon(true);
         return t;
     });
+
+    private static ClientManager sharedClient() {
+        ClientManager client = ClientManager.createClient();
+        client.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER, true);
+        client.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 24 * 3600);
+        return client;
+    }
 
     private final String callSid;
     private final String streamSid;
@@ -64,6 +72,8 @@ public final class FakeMediaStream implements AutoCloseable {
     private volatile boolean keepAudio = true;
     private volatile long firstAudioAtNanos = -1;
     private volatile java.util.function.LongConsumer onMedia = t -> { };
+    private volatile java.util.function.ObjLongConsumer<byte[]> onPayload = (p, t) -> { };
+    private volatile boolean echoAtOnce;
     private long playedUntilNanos;
 
     private record Pending(String name, ScheduledFuture<?> echo) {
@@ -181,9 +191,14 @@ public final class FakeMediaStream implements AutoCloseable {
                     playedUntilNanos = Math.max(playedUntilNanos, now) + audio.length * 125_000L; // 8 bytes = 1 ms
                 }
                 onMedia.accept(now);
+                onPayload.accept(audio, now);
             }
             case "mark" -> {
                 String name = event.getJsonObject("mark").getString("name");
+                if (echoAtOnce) {
+                    echo(name);
+                    return;
+                }
                 synchronized (pending) {
                     long delay = Math.max(0, playedUntilNanos - System.nanoTime());
                     Pending[] self = new Pending[1];
@@ -255,6 +270,16 @@ public final class FakeMediaStream implements AutoCloseable {
     /** Called with {@link System#nanoTime()} for every media frame received. */
     public void onMedia(java.util.function.LongConsumer handler) {
         this.onMedia = handler;
+    }
+
+    /** Called with every media payload received and {@link System#nanoTime()} of its arrival. */
+    public void onMediaPayload(java.util.function.ObjLongConsumer<byte[]> handler) {
+        this.onPayload = handler;
+    }
+
+    /** Echo marks as they come (no simulated playback): benchmarks keep the bridge's mark work, not the timers. */
+    public void echoMarksAtOnce() {
+        this.echoAtOnce = true;
     }
 
     public long firstAudioAtNanos() {
