@@ -74,6 +74,7 @@ public final class RealtimeBridgeBenchmark {
 
     private final Recorder towardsOpenAi = new Recorder(3);
     private final Recorder towardsCaller = new Recorder(3);
+    private final AtomicLong placed = new AtomicLong();
     private final AtomicLong framesToOpenAi = new AtomicLong();
     private final AtomicLong framesToCaller = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
@@ -132,7 +133,8 @@ public final class RealtimeBridgeBenchmark {
             }
             for (int level : levels) {
                 long t0 = System.nanoTime();
-                while (calls.size() < level) {
+                while (placed.get() < level) {
+                    placed.incrementAndGet();
                     place();
                     Thread.sleep(1000 / setupRate);
                 }
