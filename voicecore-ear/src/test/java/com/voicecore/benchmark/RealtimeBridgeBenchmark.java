@@ -158,7 +158,11 @@ public final class RealtimeBridgeBenchmark {
                 double rateIn = (framesToOpenAi.get() - toAi) / (double) seconds;
                 double rateOut = (framesToCaller.get() - toCaller) / (double) seconds;
                 double serverCores = usage.server() < 0 ? -1 : usage.server() / (double) usage.ticksPerSecond() / usage.seconds();
-                boolean ok = ms(out.getValueAtPercentile(99)) < TARGET_P99_MS && ms(in.getValueAtPercentile(99)) < TARGET_P99_MS
+                long dead = calls.stream().filter(c -> !c.stream.isOpen()).count();
+                if (dead > 0) {
+                    notes.add(level + " calls: " + dead + " streams had been closed by the server (sent to a human)");
+                }
+                boolean ok = dead == 0 && ms(out.getValueAtPercentile(99)) < TARGET_P99_MS && ms(in.getValueAtPercentile(99)) < TARGET_P99_MS
                         && lost == 0 && reordered == 0 && rateIn >= level * 50 * 0.97 && rateOut >= level * 50 * 0.97;
                 String row = String.format("| %d | %.0f / %.0f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %d / %d | %.2f cores (%.1f ms CPU/s per call) | %d MB (%.2f MB per call) | %s |",
                         level, rateIn, rateOut,
@@ -194,13 +198,19 @@ public final class RealtimeBridgeBenchmark {
         try {
             for (int i = shard; i < calls.size(); i += SHARDS) {
                 Call call = calls.get(i);
-                call.stream.frame(frame(++call.sent, System.nanoTime()));
+                if (call.stream.isOpen()) {
+                    try {
+                        call.stream.frame(frame(++call.sent, System.nanoTime()));
+                    } catch (IllegalStateException closed) {
+                        // the call ended (its stream closed); counted at the end
+                    }
+                }
             }
             for (int i = shard; i < openAiList.size(); i += SHARDS) {
                 Map.Entry<FakeRealtimeSession, long[]> e = openAiList.get(i);
                 long now = System.nanoTime();
                 long[] state = e.getValue();
-                if (state[2] == 1) { // the stream is attached: audio flows
+                if (state[2] == 1 && e.getKey().isOpen()) { // the stream is attached: audio flows
                     e.getKey().audioDelta("resp_1", "item_1", frame(++state[1], now));
                 }
             }

@@ -452,6 +452,35 @@ class RealtimeVoiceIT {
         assertHuman(call, "the media stream never arrived");
     }
 
+    // ------------------------------------------------------------------ Property 21 through this transport
+
+    @Test
+    @DisplayName("Property 21: Automatic Transcription (realtime transport)")
+    void property21AutomaticTranscriptionThroughTheRealtimeTransport() {
+        // 10 generated realtime calls of 1-4 exchanges: when each completes, its transcript holds every exchange
+        qt().withExamples(10).withShrinkCycles(0).forAll(integers().between(1, 4)).checkAssert(exchanges -> {
+            Live live = Live.place(acme, CallScript.from(CallingTenant.uniqueNumber()).to(acme.number()).staySilent());
+            live.ai.awaitEvent("response.create", WAIT);
+            for (int i = 1; i <= exchanges; i++) {
+                live.ai.speechStarted(0, "c" + i);
+                live.ai.speechStopped(500, "c" + i);
+                live.ai.callerTranscript("c" + i, "caller line " + i);
+                live.ai.reply("r" + i, "a" + i, "assistant line " + i, 60);
+                live.stream.awaitReceivedBytes(i * 60L * 8, WAIT);
+            }
+            int expected = exchanges;
+            awaitTrue(() -> turns(live.callSid()).size() == expected, "every exchange stored as it happened");
+            live.stream.hangUp();
+            SimulatedCall call = live.finish();
+            awaitTrue(() -> Sql.rows("select transcript from calls where twilio_call_sid = ?", call.sid()).get(0).get("transcript") != null,
+                    "the transcript is written when the call completes");
+            String transcript = (String) Sql.rows("select transcript from calls where twilio_call_sid = ?", call.sid()).get(0).get("transcript");
+            for (int i = 1; i <= exchanges; i++) {
+                assertTrue(transcript.contains("caller line " + i) && transcript.contains("assistant line " + i), transcript);
+            }
+        });
+    }
+
     // ------------------------------------------------------------------ Property 5
 
     @Test

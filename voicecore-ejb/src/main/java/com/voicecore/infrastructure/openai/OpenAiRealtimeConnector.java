@@ -17,9 +17,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
 
 /**
  * Opens OpenAI Realtime sessions (GA: {@code wss://api.openai.com/v1/realtime?model=…}, bearer key, no
@@ -38,8 +36,6 @@ public class OpenAiRealtimeConnector implements RealtimeConnector {
 
     public static final String URL_PROPERTY = "voicecore.openai.realtime-url";
     public static final String DEFAULT_URL = "wss://api.openai.com/v1/realtime";
-
-    private static final Logger LOG = Logger.getLogger(OpenAiRealtimeConnector.class.getName());
 
     private final String baseUrl;
     private final HttpClient http;
@@ -60,7 +56,7 @@ public class OpenAiRealtimeConnector implements RealtimeConnector {
     @Asynchronous
     @Timeout(4000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Fallback(fallbackMethod = "unreachable")
+    @Fallback(OpenAiUnreachable.class)
     public CompletionStage<Optional<RealtimeConnection>> connect(SessionConfig config, RealtimeConnection.Listener listener) {
         URI uri = URI.create(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "model="
                 + URLEncoder.encode(config.model(), StandardCharsets.UTF_8));
@@ -72,8 +68,4 @@ public class OpenAiRealtimeConnector implements RealtimeConnector {
                 .thenApply(ws -> Optional.<RealtimeConnection>of(connection));
     }
 
-    CompletionStage<Optional<RealtimeConnection>> unreachable(SessionConfig config, RealtimeConnection.Listener listener) {
-        LOG.warning("OpenAI Realtime is not reachable (" + config + ")");
-        return CompletableFuture.completedFuture(Optional.empty());
-    }
 }
