@@ -1,6 +1,6 @@
 package com.voicecore.realtime.fake;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  * (audio appends are counted and kept apart) and sends GA server events on request.
  */
 public final class FakeRealtimeSession {
+
+    /** Looked up once: {@code Json.create…} would search the providers for every message. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Session socket;
     private final String authorization;
@@ -53,7 +56,7 @@ public final class FakeRealtimeSession {
 
     void received(String text) {
         JsonObject event;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             event = reader.readObject();
         }
         String type = event.getString("type", "");
@@ -73,14 +76,14 @@ public final class FakeRealtimeSession {
         if (type.equals("session.update")) {
             JsonObject session = event.getJsonObject("session");
             if (session == null || !"realtime".equals(session.getString("type", "")) || session.containsKey("input_audio_format")) {
-                send(Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
+                send(JSON.createObjectBuilder().add("type", "error").add("error", JSON.createObjectBuilder()
                         .add("type", "invalid_request_error").add("code", "beta_api_shape_disabled")
                         .add("message", "The beta shape is retired")));
                 close(4000, "beta_api_shape_disabled");
                 return;
             }
             sessionUpdated = true;
-            send(Json.createObjectBuilder().add("type", "session.updated").add("session", session));
+            send(JSON.createObjectBuilder().add("type", "session.updated").add("session", session));
         }
         onEvent.accept(event);
     }
@@ -203,28 +206,28 @@ public final class FakeRealtimeSession {
     // ------------------------------------------------------------------ server events the test sends
 
     void sendSessionCreated() {
-        send(Json.createObjectBuilder().add("type", "session.created").add("session",
-                Json.createObjectBuilder().add("type", "realtime").add("id", "sess_" + System.nanoTime())));
+        send(JSON.createObjectBuilder().add("type", "session.created").add("session",
+                JSON.createObjectBuilder().add("type", "realtime").add("id", "sess_" + System.nanoTime())));
     }
 
     public void speechStarted(int audioStartMs, String itemId) {
-        send(Json.createObjectBuilder().add("type", "input_audio_buffer.speech_started")
+        send(JSON.createObjectBuilder().add("type", "input_audio_buffer.speech_started")
                 .add("audio_start_ms", audioStartMs).add("item_id", itemId));
     }
 
     public void speechStopped(int audioEndMs, String itemId) {
-        send(Json.createObjectBuilder().add("type", "input_audio_buffer.speech_stopped")
+        send(JSON.createObjectBuilder().add("type", "input_audio_buffer.speech_stopped")
                 .add("audio_end_ms", audioEndMs).add("item_id", itemId));
     }
 
     public void callerTranscript(String itemId, String transcript) {
-        send(Json.createObjectBuilder().add("type", "conversation.item.input_audio_transcription.completed")
+        send(JSON.createObjectBuilder().add("type", "conversation.item.input_audio_transcription.completed")
                 .add("item_id", itemId).add("content_index", 0).add("transcript", transcript));
     }
 
     public void responseCreated(String responseId) {
-        send(Json.createObjectBuilder().add("type", "response.created")
-                .add("response", Json.createObjectBuilder().add("id", responseId).add("status", "in_progress")));
+        send(JSON.createObjectBuilder().add("type", "response.created")
+                .add("response", JSON.createObjectBuilder().add("id", responseId).add("status", "in_progress")));
     }
 
     /** Sends {@code ms} of μ-law audio for the item as deltas of {@code chunkMs} each. */
@@ -235,7 +238,7 @@ public final class FakeRealtimeSession {
             audioDelta(responseId, itemId, new byte[len * 8]);
             sent += len;
         }
-        send(Json.createObjectBuilder().add("type", "response.output_audio.done").add("response_id", responseId)
+        send(JSON.createObjectBuilder().add("type", "response.output_audio.done").add("response_id", responseId)
                 .add("item_id", itemId));
     }
 
@@ -246,13 +249,13 @@ public final class FakeRealtimeSession {
     }
 
     public void assistantTranscript(String responseId, String itemId, String transcript) {
-        send(Json.createObjectBuilder().add("type", "response.output_audio_transcript.done").add("response_id", responseId)
+        send(JSON.createObjectBuilder().add("type", "response.output_audio_transcript.done").add("response_id", responseId)
                 .add("item_id", itemId).add("transcript", transcript));
     }
 
     public void responseDone(String responseId, String status) {
-        send(Json.createObjectBuilder().add("type", "response.done")
-                .add("response", Json.createObjectBuilder().add("id", responseId).add("status", status)));
+        send(JSON.createObjectBuilder().add("type", "response.done")
+                .add("response", JSON.createObjectBuilder().add("id", responseId).add("status", status)));
     }
 
     /** A whole spoken reply: created, audio, transcript, done. */
@@ -265,13 +268,13 @@ public final class FakeRealtimeSession {
 
     public void functionCall(String responseId, String callId, String name, String argumentsJson) {
         responseCreated(responseId);
-        send(Json.createObjectBuilder().add("type", "response.function_call_arguments.done").add("response_id", responseId)
+        send(JSON.createObjectBuilder().add("type", "response.function_call_arguments.done").add("response_id", responseId)
                 .add("item_id", "fc_" + callId).add("call_id", callId).add("name", name).add("arguments", argumentsJson));
         responseDone(responseId, "completed");
     }
 
     public void error(String type, String code) {
-        send(Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
+        send(JSON.createObjectBuilder().add("type", "error").add("error", JSON.createObjectBuilder()
                 .add("type", type).add("code", code).add("message", "fake " + code)));
     }
 
