@@ -15,7 +15,8 @@ public final class ServerBenchmarks {
     private static final Map<String, Main> BENCHMARKS = Map.of(
             "server-start", ServerStartBenchmark::main,
             "incoming-calls", IncomingCallLoadBenchmark::main,
-            "receptionist-turns", ReceptionistTurnBenchmark::main);
+            "receptionist-turns", ReceptionistTurnBenchmark::main,
+            "realtime-bridge", RealtimeBridgeBenchmark::main);
 
     private ServerBenchmarks() {
     }

@@ -537,6 +537,9 @@ final class CallRun {
     private Fetch connect(Element connect, URI documentUrl) {
         for (Element noun : Twiml.children(connect)) {
             steps.add(new Step.Connected(noun.getTagName(), Twiml.attribute(noun, "url"), parameters(noun)));
+            if ("Stream".equals(noun.getTagName()) && script.streamHandlerOrNull() != null) {
+                script.streamHandlerOrNull().stream(sid, Twiml.attribute(noun, "url"), parameters(noun));
+            }
         }
         URI action = resolveOr(documentUrl, Twiml.attribute(connect, "action"), null);
         return action == null ? CONTINUE : fetch(action, method(connect), Map.of());

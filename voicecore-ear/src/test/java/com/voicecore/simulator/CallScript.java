@@ -45,6 +45,16 @@ public final class CallScript {
     private final List<Voicemail> voicemails = new ArrayList<>();
     private final List<QueueScript> queues = new ArrayList<>();
     private Duration hangUpAfter;
+    private StreamHandler streamHandler;
+
+    /**
+     * Plays the far end of a {@code <Connect><Stream>}: called with the call SID, the stream URL and its
+     * parameters, it returns when the stream is over (the TwiML after {@code </Connect>} then runs).
+     */
+    @FunctionalInterface
+    public interface StreamHandler {
+        void stream(String callSid, String url, Map<String, String> parameters);
+    }
 
     private CallScript(String from) {
         this.from = requireText(from, "from");
@@ -143,6 +153,16 @@ public final class CallScript {
     }
 
     /** The caller hangs up once the call has lasted this long (simulated time), whatever is going on. */
+    /** What happens on a media stream; without it the stream is taken as ended at once. */
+    public CallScript whenStreamed(StreamHandler handler) {
+        this.streamHandler = java.util.Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    StreamHandler streamHandlerOrNull() {
+        return streamHandler;
+    }
+
     public CallScript hangUpAfter(Duration after) {
         this.hangUpAfter = requireNonNegative(after, "after");
         return this;

@@ -27,6 +27,9 @@ public interface CallRoutingService {
     /** The TwiML of a call moved by a REST transfer: dial the number, showing the caller's own ID. */
     CallScript transferred(String callSid, String to);
 
+    /** A realtime media stream closed: the conversation's decision, or a short apology and a human. */
+    CallScript realtimeEnded(String callSid);
+
     CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context);
 
     /**

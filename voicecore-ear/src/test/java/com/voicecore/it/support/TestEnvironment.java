@@ -18,6 +18,7 @@ public class TestEnvironment implements LauncherSessionListener {
     private static EmbeddedDatabase database;
     private static com.voicecore.infrastructure.twilio.FakeTwilioApi twilioApi;
     private static String platformKey;
+    private static com.voicecore.realtime.fake.FakeOpenAiRealtime openAi;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -40,6 +41,9 @@ public class TestEnvironment implements LauncherSessionListener {
         // Twilio's REST API, faked on loopback in this JVM; the server is told to call it instead
         twilioApi = com.voicecore.infrastructure.twilio.FakeTwilioApi.start();
         System.setProperty("voicecore.test.twilio.api", twilioApi.baseUrl().toString());
+        // OpenAI Realtime, faked on loopback in this JVM (voicecore.openai.realtime-url)
+        openAi = com.voicecore.realtime.fake.FakeOpenAiRealtime.start();
+        System.setProperty("voicecore.test.openai.url", openAi.url().toString());
         System.setProperty("voicecore.test.public.url", "http://127.0.0.1:"
                 + (8080 + Integer.parseInt(System.getProperty("voicecore.test.port.offset", "100"))));
     }
@@ -54,6 +58,17 @@ public class TestEnvironment implements LauncherSessionListener {
             twilioApi.close();
             twilioApi = null;
         }
+        if (openAi != null) {
+            openAi.close();
+            openAi = null;
+        }
+    }
+
+    public static com.voicecore.realtime.fake.FakeOpenAiRealtime openAi() {
+        if (openAi == null) {
+            throw new IllegalStateException("The fake OpenAI Realtime server runs only under failsafe (mvn verify)");
+        }
+        return openAi;
     }
 
     public static EmbeddedDatabase database() {

@@ -89,6 +89,9 @@ public class DefaultCallRoutingService implements CallRoutingService {
     Receptionist receptionist;
 
     @Inject
+    RealtimeReception realtime;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -213,6 +216,11 @@ public class DefaultCallRoutingService implements CallRoutingService {
     }
 
     @Override
+    public CallScript realtimeEnded(String callSid) {
+        return realtime.outcome(locked(callSid));
+    }
+
+    @Override
     public CallScript voicemailRecorded(String callSid, RecordingReport recording, Map<String, String> context) {
         Call call = locked(callSid);
         Optional<Department> department = CallRouter.uuid(context.get(CallRouter.DEPARTMENT)).flatMap(departments::find);
@@ -294,6 +302,12 @@ public class DefaultCallRoutingService implements CallRoutingService {
         if (dedicated.isPresent()) {
             call.recordStep(RouteStep.RECEPTIONIST, "skipped: " + call.toNumber() + " is " + dedicated.get().name() + "'s line", now);
             return router.toDepartment(call, dedicated.get());
+        }
+        // realtime voice when the tenant has it and a place is free (words said during the greeting are
+        // asked again by the realtime receptionist); otherwise the turn-based receptionist
+        java.util.Optional<CallScript> streamed = realtime.offer(call);
+        if (streamed.isPresent()) {
+            return streamed.get();
         }
         return firstWords == null ? receptionist.welcome(call) : receptionist.answered(call, firstWords, Map.of());
     }

@@ -48,6 +48,9 @@ public class SecretCipher {
     /** The purpose of the tenant's Twilio auth token (part of the authenticated data). */
     public static final String TWILIO_AUTH_TOKEN = "twilio-auth-token";
 
+    /** The purpose of the tenant's OpenAI API key. */
+    public static final String OPENAI_API_KEY = "openai-api-key";
+
     static final byte VERSION = 1;
     private static final int HEADER_BYTES = 2;
     private static final int NONCE_BYTES = 12;

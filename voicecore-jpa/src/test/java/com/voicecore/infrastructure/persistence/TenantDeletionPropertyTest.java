@@ -231,6 +231,10 @@ class TenantDeletionPropertyTest {
                         tenant, caller, id);
                 exec(c, "insert into webhook_replies (tenant_id, idempotency_token, call_sid, twiml) values (?, ?, ?, ?)",
                         tenant, UUID.randomUUID().toString(), "CA" + k, "<Response><Say>Hello " + spec.name() + "</Say></Response>");
+                UUID stream = UUID.randomUUID();
+                exec(c, "insert into realtime_streams (id, tenant_id, call_id, call_sid, expires_at, outcome, outcome_detail)"
+                        + " values (?, ?, ?, ?, ?, 'end', ?)", stream, tenant, id, "CA" + k, OffsetDateTime.now(ZoneOffset.UTC),
+                        "caller " + caller + " said goodbye");
                 UUID conversation = UUID.randomUUID();
                 exec(c, "insert into conversations (id, tenant_id, call_id, language) values (?, ?, ?, 'en')", conversation, tenant, id);
                 exec(c, "insert into conversation_turns (tenant_id, conversation_id, call_id, seq, caller_text, reply_text, language, intent)"
@@ -245,6 +249,7 @@ class TenantDeletionPropertyTest {
             exec(c, "insert into telephony_settings (tenant_id, twilio_account_sid, twilio_auth_token, fallback_number)"
                     + " values (?, ?, ?, ?)", tenant, "AC" + UUID.randomUUID().toString().replace("-", ""),
                     new byte[] {1, 2, 3}, "+4930123456");
+            exec(c, "insert into realtime_settings (tenant_id, openai_api_key) values (?, ?)", tenant, new byte[] {4, 5, 6});
             exec(c, "insert into tenant_notifications (tenant_id, kind, period_start) values (?, 'credits_80', ?)",
                     tenant, LocalDate.of(2026, 11, 1));
             for (int k = 0; k < spec.knowledge(); k++) {

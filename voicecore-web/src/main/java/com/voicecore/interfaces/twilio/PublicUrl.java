@@ -33,6 +33,13 @@ public class PublicUrl {
         return base(requested) + "/twilio/voice/t/" + tenant + "/" + step;
     }
 
+    /** The media stream endpoint Twilio connects to: {base}/media-stream with ws(s) for http(s). */
+    public String mediaStream(URI requested) {
+        String base = base(requested);
+        return (base.startsWith("https://") ? "wss://" + base.substring(8)
+                : base.startsWith("http://") ? "ws://" + base.substring(7) : base) + "/media-stream";
+    }
+
     /** The public base address, without a trailing slash; also for the API's answers that name webhook URLs. */
     public String base(URI requested) {
         String base = configured.filter(s -> !s.isBlank())

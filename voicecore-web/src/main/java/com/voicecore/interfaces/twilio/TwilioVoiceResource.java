@@ -123,6 +123,7 @@ public class TwilioVoiceResource {
                     .orElseGet(() -> routing.voicemailRecorded(w.callSid(), new RecordingReport("none", "none", 0, "absent"), context));
             case QUEUE_RESULT -> routing.dialEnded(w.callSid(), w.get("QueueResult").orElse(null), context);
             case TRANSFER -> routing.transferred(w.callSid(), context.get("to"));
+            case REALTIME_RESULT -> routing.realtimeEnded(w.callSid());
         });
     }
 
@@ -164,6 +165,7 @@ public class TwilioVoiceResource {
         URI requested = uriInfo.getRequestUri();
         return Twiml.render(script,
                 (step, context) -> publicUrl.callback(requested, w.tenantId(), step.path()) + Twiml.query(context),
+                publicUrl.mediaStream(requested),
                 publicUrl.callback(requested, w.tenantId(), "recording"),
                 publicUrl.callback(requested, w.tenantId(), "transcription"));
     }

@@ -4,6 +4,8 @@ import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Connect;
+import com.twilio.twiml.voice.Stream;
 import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Hangup;
@@ -42,6 +44,12 @@ final class Twiml {
 
     static String render(CallScript script, BiFunction<Step, Map<String, String>, String> urls, String recordingCallback,
                          String transcriptionCallback) {
+        return render(script, urls, null, recordingCallback, transcriptionCallback);
+    }
+
+    /** {@code streamUrl}: the public {@code wss://…/media-stream} address, for {@link Instruction.ConnectStream}. */
+    static String render(CallScript script, BiFunction<Step, Map<String, String>, String> urls, String streamUrl,
+                         String recordingCallback, String transcriptionCallback) {
         VoiceResponse.Builder response = new VoiceResponse.Builder();
         for (Instruction instruction : script.instructions()) {
             if (instruction instanceof Instruction.Say say) {
@@ -63,6 +71,15 @@ final class Twiml {
             } else if (instruction instanceof Instruction.Redirect redirect) {
                 response.redirect(new Redirect.Builder(urls.apply(redirect.next(), redirect.context()))
                         .method(HttpMethod.POST).build());
+            } else if (instruction instanceof Instruction.ConnectStream connect) {
+                if (streamUrl == null) {
+                    throw new IllegalStateException("A media stream needs the stream URL");
+                }
+                Stream.Builder stream = new Stream.Builder().url(streamUrl);
+                // the Stream URL takes no query string: data travels as parameters, sorted for one stable document
+                new TreeMap<>(connect.parameters()).forEach((name, value) ->
+                        stream.parameter(new Parameter.Builder().name(name).value(value).build()));
+                response.connect(new Connect.Builder().stream(stream.build()).build());
             } else if (instruction instanceof Instruction.Reject) {
                 response.reject(new Reject.Builder().reason(Reject.Reason.REJECTED).build());
             } else if (instruction instanceof Instruction.Hangup) {

@@ -127,6 +127,21 @@ public class ReceptionistSettings extends TimestampedTenantEntity {
         return transport;
     }
 
+    public static final String TURN_BASED = "turn_based";
+    public static final String REALTIME = "realtime";
+
+    /** Which transport the receptionist speaks through: {@value #TURN_BASED} or {@value #REALTIME}. */
+    public void useTransport(String transport) {
+        if (!TURN_BASED.equals(transport) && !REALTIME.equals(transport)) {
+            throw new IllegalArgumentException("The transport is turn_based or realtime");
+        }
+        this.transport = transport;
+    }
+
+    public boolean isRealtime() {
+        return REALTIME.equals(transport);
+    }
+
     /** Records answered calls; callers are told at the greeting. */
     public void recordCalls(boolean enabled) {
         this.recordingEnabled = enabled;

@@ -61,6 +61,17 @@ public sealed interface Instruction {
         }
     }
 
+    /**
+     * Connects the call's audio to the media stream endpoint ({@code <Connect><Stream>}), passing the
+     * parameters (a stream token) as {@code <Parameter>}s. Blocks until the stream closes; the
+     * instructions after it are the fallback path.
+     */
+    record ConnectStream(Map<String, String> parameters) implements Instruction {
+        public ConnectStream {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
     /** Refuses the call before it is answered: the caller hears busy and is not billed. */
     record Reject() implements Instruction {
     }

@@ -17,7 +17,9 @@ public enum Step {
     /** the outcome of a queue wait */
     QUEUE_RESULT,
     /** a live call moved to an outside number through the REST API */
-    TRANSFER;
+    TRANSFER,
+    /** a realtime media stream closed: what the conversation decided (transfer, end) or a human */
+    REALTIME_RESULT;
 
     public String path() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

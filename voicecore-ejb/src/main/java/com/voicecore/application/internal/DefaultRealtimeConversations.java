@@ -1,0 +1,208 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.realtime.Admission;
+import com.voicecore.application.ConversationService;
+import com.voicecore.application.TurnDraft;
+import com.voicecore.domain.model.conversation.Outcome;
+import com.voicecore.application.realtime.RealtimeConversations;
+import com.voicecore.application.realtime.StreamRejectedException;
+import com.voicecore.application.realtime.Turn;
+import com.voicecore.domain.model.agent.Agent;
+import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.call.CallRepository;
+import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.department.Department;
+import com.voicecore.domain.model.department.DepartmentRepository;
+import com.voicecore.domain.model.realtime.RealtimeRepository;
+import com.voicecore.domain.model.realtime.RealtimeStream;
+import com.voicecore.domain.model.realtime.StreamOutcome;
+import com.voicecore.domain.model.shared.Extension;
+import com.voicecore.domain.model.voicemail.Voicemail;
+import com.voicecore.domain.model.voicemail.VoicemailRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class DefaultRealtimeConversations implements RealtimeConversations {
+
+    @Inject
+    RealtimeRepository realtime;
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    VoicemailRepository voicemails;
+
+    @Inject
+    ConversationService conversation;
+
+    @Inject
+    RealtimeReception reception;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "voicecore")
+    EntityManager em;
+
+    @Override
+    public Admission admit(UUID streamId, String callSid) {
+        Instant now = clock.instant();
+        RealtimeStream stream = realtime.stream(streamId).filter(s -> s.callSid().equals(callSid))
+                .orElseThrow(() -> new StreamRejectedException("unknown stream"));
+        Call call = calls.findBySid(callSid).orElseThrow(() -> new StreamRejectedException("unknown call"));
+        if (call.hasEnded()) {
+            throw new StreamRejectedException("the call has ended");
+        }
+        if (!realtime.claim(streamId, callSid, now)) {
+            throw new StreamRejectedException("token already used or expired");
+        }
+        return new Admission(stream.tenantId(), streamId, call.id(), callSid, reception.sessionConfig(callSid));
+    }
+
+    @Override
+    public void record(Turn turn) {
+        String callSid = stream(turn.streamId()).callSid();
+        // the caller's first words fix the conversation's language (later calls return that choice)
+        String language = turn.callerText() == null ? null : conversation.chooseLanguage(callSid, turn.callerText()).language();
+        conversation.recordTurn(callSid, new TurnDraft(turn.callerText(), turn.replyText(), language, turn.intent(),
+                turn.knowledgeEntryId(), null, null, turn.responseLatencyMs(),
+                turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
+    }
+
+    @Override
+    public String transfer(UUID streamId, String department, String agent, String extension) {
+        RealtimeStream stream = stream(streamId);
+        Optional<StreamOutcome> target = Optional.empty();
+        String label = null;
+        String kind = "department";
+        if (extension != null && !extension.isBlank()) {
+            Optional<Agent> byExtension = Extension.tryParse(extension.replaceAll("[^0-9]", "")).flatMap(agents::findByExtension);
+            if (byExtension.isPresent()) {
+                target = Optional.of(StreamOutcome.toAgent(byExtension.get().id(), "extension " + extension));
+                label = byExtension.get().name();
+                kind = "extension";
+            }
+        }
+        if (target.isEmpty() && agent != null && !agent.isBlank()) {
+            String wanted = agent.strip().toLowerCase(Locale.ROOT);
+            Optional<Agent> byName = agents.findAll().stream()
+                    .filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)
+                            || a.name().toLowerCase(Locale.ROOT).startsWith(wanted + " "))
+                    .findFirst();
+            if (byName.isPresent()) {
+                target = Optional.of(StreamOutcome.toAgent(byName.get().id(), "agent " + byName.get().name()));
+                label = byName.get().name();
+                kind = "agent";
+            }
+        }
+        if (target.isEmpty() && department != null && !department.isBlank()) {
+            String wanted = department.strip().toLowerCase(Locale.ROOT);
+            Optional<Department> byName = departments.findAll().stream()
+                    .filter(d -> d.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+            if (byName.isPresent()) {
+                target = Optional.of(StreamOutcome.toDepartment(byName.get().id(), "department " + byName.get().name()));
+                label = byName.get().name();
+            }
+        }
+        if (target.isEmpty()) {
+            JsonArrayBuilder names = Json.createArrayBuilder();
+            departments.findAll().forEach(d -> names.add(d.name()));
+            return Json.createObjectBuilder().add("ok", false).add("error", "No such department, person or extension")
+                    .add("departments", names).build().toString();
+        }
+        stream.decide(target.get());
+        calls.appendStep(stream.callId(), new RouteStep(RouteStep.RECEPTIONIST, "realtime: transfer to " + label, clock.instant()));
+        conversation.markOutcome(stream.callSid(), Outcome.TRANSFERRED, label);
+        return Json.createObjectBuilder().add("ok", true).add("transferring_to", label).add("target", kind)
+                .add("note", "Tell the caller you are connecting them now, in one short sentence.").build().toString();
+    }
+
+    @Override
+    public String searchKnowledge(UUID streamId, String query) {
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        conversation.searchKnowledge(stream(streamId).callSid(), query, null, 3).forEach(a ->
+                results.add(Json.createObjectBuilder().add("id", a.entryId().toString()).add("question", a.question())
+                        .add("answer", a.answer())));
+        var built = results.build();
+        JsonObjectBuilder out = Json.createObjectBuilder().add("results", built);
+        if (built.isEmpty()) {
+            out.add("note", "Nothing in the knowledge base answers this; do not guess. Offer a transfer or a message.");
+        }
+        return out.build().toString();
+    }
+
+    @Override
+    public String takeMessage(UUID streamId, String message, String callerName, String callbackNumber, String department) {
+        if (message == null || message.isBlank()) {
+            return Json.createObjectBuilder().add("ok", false).add("error", "The message is empty").build().toString();
+        }
+        RealtimeStream stream = stream(streamId);
+        Call call = calls.find(stream.callId()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
+        Optional<Department> to = Optional.ofNullable(department).filter(d -> !d.isBlank())
+                .flatMap(d -> departments.findAll().stream().filter(x -> x.name().equalsIgnoreCase(d.strip())).findFirst())
+                .or(departments::findReception);
+        if (to.isEmpty()) {
+            return Json.createObjectBuilder().add("ok", false).add("error", "Nobody can receive messages").build().toString();
+        }
+        // a text message, no recording: the department's messages list shows it like a transcribed voicemail
+        long taken = em.createQuery("select count(v) from Voicemail v where v.callId = :call", Long.class)
+                .setParameter("call", call.id()).getSingleResult();
+        Voicemail note = new Voicemail(call, to.get().id(), null, "RT" + streamId.toString().replace("-", "") + "-" + (taken + 1),
+                "realtime:message", 0);
+        StringBuilder text = new StringBuilder(message.strip());
+        if (callerName != null && !callerName.isBlank()) {
+            text.append(" (from ").append(callerName.strip()).append(")");
+        }
+        if (callbackNumber != null && !callbackNumber.isBlank()) {
+            text.append(" (call back: ").append(callbackNumber.strip()).append(")");
+        }
+        // stored first (as any message), then its text: the stored row is the managed one
+        voicemails.storeIfNew(note).transcribed(text.length() > 4000 ? text.substring(0, 4000) : text.toString(),
+                "ai-message");
+        calls.appendStep(call.id(), new RouteStep(RouteStep.VOICEMAIL, "realtime: message for " + to.get().name(), clock.instant()));
+        conversation.markOutcome(call.twilioCallSid(), Outcome.MESSAGE, to.get().name());
+        return Json.createObjectBuilder().add("ok", true).add("for", to.get().name()).build().toString();
+    }
+
+    @Override
+    public String end(UUID streamId, String reason) {
+        RealtimeStream stream = stream(streamId);
+        stream.decide(StreamOutcome.end(reason == null ? "the conversation is over" : reason));
+        conversation.markOutcome(stream.callSid(), Outcome.RESOLVED, reason);
+        return Json.createObjectBuilder().add("ok", true).add("note", "Say goodbye in one short sentence.").build().toString();
+    }
+
+    @Override
+    public void failed(UUID streamId, String reason) {
+        realtime.stream(streamId).ifPresent(s -> s.decide(StreamOutcome.failed(reason)));
+    }
+
+    @Override
+    public void closed(UUID streamId) {
+        realtime.stream(streamId).ifPresent(s -> s.end(clock.instant()));
+    }
+
+    private RealtimeStream stream(UUID streamId) {
+        return realtime.stream(streamId).orElseThrow(() -> new IllegalStateException("No stream " + streamId));
+    }
+}

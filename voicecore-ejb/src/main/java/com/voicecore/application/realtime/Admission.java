@@ -1,0 +1,7 @@
+package com.voicecore.application.realtime;
+
+import java.util.UUID;
+
+/** A media stream that presented a valid, unused token for a live call of its tenant. */
+public record Admission(UUID tenantId, UUID streamId, UUID callId, String callSid, SessionConfig config) {
+}

@@ -1,0 +1,11 @@
+package com.voicecore.application.realtime;
+
+/** The Twilio side of a bridge: the call's media stream WebSocket (implemented by the endpoint). */
+public interface MediaChannel {
+
+    /** Sends one JSON text frame (media, mark or clear); frames leave in the order sent. */
+    void send(String json);
+
+    /** Closes the stream normally: Twilio then runs the TwiML after {@code </Connect>}. */
+    void close(String reason);
+}

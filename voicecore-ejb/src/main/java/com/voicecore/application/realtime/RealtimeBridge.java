@@ -1,0 +1,500 @@
+package com.voicecore.application.realtime;
+
+import com.voicecore.domain.model.realtime.AssistantPlayback;
+import com.voicecore.domain.model.conversation.Intent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One call's bridge between its Twilio media stream and its OpenAI Realtime session (GA protocol).
+ * <ul>
+ *   <li>μ-law passes through both ways untouched: a Twilio {@code media} payload becomes an
+ *   {@code input_audio_buffer.append}, a {@code response.output_audio.delta} becomes a Twilio
+ *   {@code media} followed by a {@code mark}. Caller audio that arrives before {@code session.updated}
+ *   is held (up to 5 s) and sent in order once the session is configured, never before.</li>
+ *   <li>Barge-in: {@code speech_started} with marks pending sends Twilio {@code clear} and OpenAI
+ *   {@code conversation.item.truncate} at the audio actually heard ({@link AssistantPlayback}).</li>
+ *   <li>Tools run off the socket threads ({@link BridgeSupport#tool}); a transfer or an end closes the
+ *   stream only after the closing sentence has been played (its marks came back), or after a deadline.</li>
+ *   <li>Turns are stored as they happen, with the reply's latency and the time the bridge added.</li>
+ *   <li>Any failure of OpenAI (unreachable, a server error, a drop) is recorded as the outcome before
+ *   the stream is closed, so the step Twilio fetches next sends the caller to a human.</li>
+ * </ul>
+ * Both sockets deliver one message at a time; the two sides are serialised on this object. Payloads and
+ * transcripts are never logged.
+ */
+public final class RealtimeBridge implements RealtimeConnection.Listener {
+
+    private static final Logger LOG = Logger.getLogger(RealtimeBridge.class.getName());
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
+    /** Caller audio held until the session is configured: 5 s of 20 ms frames. */
+    static final int EARLY_FRAMES = 250;
+    /** The longest a closing sentence may take before the stream is closed anyway. */
+    static final long CLOSE_DEADLINE_MS = 15_000;
+
+    static final Set<String> CLOSING_TOOLS = Set.of("transfer_call", "end_call");
+
+    private final UUID streamId;
+    private final UUID callId;
+    private final String callSid;
+    private final SessionConfig config;
+    private final BridgeSupport support;
+
+    private final AssistantPlayback playback = new AssistantPlayback();
+    private final ArrayDeque<String> early = new ArrayDeque<>();
+    private final Map<String, String> transcripts = new HashMap<>();
+
+    private RealtimeConnection openai;
+    private MediaChannel twilio;
+    private String streamSidJson;
+    private boolean sessionReady;
+    private boolean greeted;
+    private boolean dead;
+    private boolean finished;
+
+    // the exchange being assembled: the caller's words (transcribed asynchronously) and the reply to them
+    private boolean callerSpoke;
+    private String callerText;
+    private String replyText;
+    private Integer turnLatencyMs;
+    private Integer turnBridgeMicros;
+    private int turnFrames;
+    private boolean replied;
+    private Intent intent;
+    private UUID knowledgeEntryId;
+
+    // the reply being forwarded (reset on every new assistant item)
+    private String replyItem;
+    private long speechStoppedAt = -1;
+    private Integer replyLatencyMs;
+    private long replyBridgeMaxNanos;
+    private int replyFrames;
+
+    // a decided transfer or end: close once the closing reply has been heard
+    private boolean closeRequested;
+    private String finalResponseId;
+    private boolean finalResponseDone;
+
+    public RealtimeBridge(UUID streamId, UUID callId, String callSid, SessionConfig config, BridgeSupport support) {
+        this.streamId = Objects.requireNonNull(streamId, "streamId");
+        this.callId = Objects.requireNonNull(callId, "callId");
+        this.callSid = Objects.requireNonNull(callSid, "callSid");
+        this.config = Objects.requireNonNull(config, "config");
+        this.support = Objects.requireNonNull(support, "support");
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** The OpenAI session is open: configure it at once (before any audio). */
+    public synchronized void connected(RealtimeConnection connection) {
+        if (finished || dead) {
+            connection.close();
+            return;
+        }
+        openai = connection;
+        openai.send(RealtimeEvents.sessionUpdate(config));
+    }
+
+    /** OpenAI could not be reached. Before the stream arrives the bridge is only dead (a new one is tried). */
+    public synchronized void connectFailed() {
+        if (twilio == null) {
+            dead = true;
+        } else {
+            fail("OpenAI unreachable");
+        }
+    }
+
+    /** The caller's media stream arrived and was admitted. */
+    public synchronized void attach(MediaChannel channel, String streamSid) {
+        this.twilio = Objects.requireNonNull(channel, "channel");
+        this.streamSidJson = Json.createValue(streamSid == null ? "" : streamSid).toString();
+        maybeGreet();
+    }
+
+    /** Dead before the stream came (OpenAI failed early): the stream needs a new bridge. */
+    public synchronized boolean isDead() {
+        return dead;
+    }
+
+    public synchronized boolean isAttached() {
+        return twilio != null;
+    }
+
+    public synchronized boolean isFinished() {
+        return finished;
+    }
+
+    /** Closes a session whose stream never came. */
+    public synchronized void abandon() {
+        if (twilio == null && !finished) {
+            finished = true;
+            closeOpenAi();
+        }
+    }
+
+    // ------------------------------------------------------------------ Twilio → OpenAI
+
+    public synchronized void onTwilio(String json, long receivedNanos) {
+        if (finished) {
+            return;
+        }
+        JsonObject event = parse(json);
+        if (event == null) {
+            return;
+        }
+        switch (event.getString("event", "")) {
+            case "media" -> {
+                JsonObject media = event.getJsonObject("media");
+                String payload = media == null ? null : media.getString("payload", null);
+                if (payload == null) {
+                    return;
+                }
+                if (!sessionReady || openai == null) {
+                    if (early.size() < EARLY_FRAMES) {
+                        early.addLast(payload);
+                    }
+                    return;
+                }
+                openai.send(RealtimeEvents.append(payload));
+                support.frameForwarded(false, System.nanoTime() - receivedNanos);
+            }
+            case "mark" -> {
+                JsonObject mark = event.getJsonObject("mark");
+                if (mark != null && playback.played(mark.getString("name", null))) {
+                    maybeClose();
+                }
+            }
+            case "stop" -> finish();
+            default -> {
+                // connected, start (handled by the endpoint), dtmf: nothing to bridge
+            }
+        }
+    }
+
+    /** The Twilio socket closed (hang-up, or our own close). */
+    public synchronized void twilioClosed() {
+        if (!finished) {
+            finish();
+        }
+    }
+
+    // ------------------------------------------------------------------ OpenAI → Twilio
+
+    @Override
+    public synchronized void onEvent(String json, long receivedNanos) {
+        if (finished) {
+            return;
+        }
+        JsonObject event = parse(json);
+        if (event == null) {
+            return;
+        }
+        switch (event.getString("type", "")) {
+            case "session.updated" -> {
+                sessionReady = true;
+                while (!early.isEmpty()) {
+                    openai.send(RealtimeEvents.append(early.removeFirst()));
+                }
+                maybeGreet();
+            }
+            case "input_audio_buffer.speech_started" -> {
+                bargeIn();
+                flushExchange(); // whatever of the previous exchange is known is stored now
+                callerSpoke = true;
+            }
+            case "input_audio_buffer.speech_stopped" -> {
+                speechStoppedAt = receivedNanos;
+                replyLatencyMs = null;
+            }
+            case "conversation.item.input_audio_transcription.completed" -> {
+                String text = event.getString("transcript", "");
+                if (!text.isBlank()) {
+                    callerSpoke = true;
+                    callerText = callerText == null ? text : callerText + " " + text;
+                    if (replied) {
+                        flushExchange();
+                    }
+                }
+            }
+            case "response.created" -> {
+                if (closeRequested && finalResponseId == null) {
+                    JsonObject response = event.getJsonObject("response");
+                    finalResponseId = response == null ? "" : response.getString("id", "");
+                }
+            }
+            case "response.output_audio.delta" -> forward(event.getString("item_id", ""), event.getString("delta", ""), receivedNanos);
+            case "response.output_audio_transcript.done" ->
+                    transcripts.put(event.getString("item_id", ""), event.getString("transcript", ""));
+            case "response.function_call_arguments.done" ->
+                    runTool(event.getString("call_id", ""), event.getString("name", ""), event.getString("arguments", "{}"));
+            case "response.done" -> {
+                JsonObject response = event.getJsonObject("response");
+                String id = response == null ? "" : response.getString("id", "");
+                storeReply();
+                if (closeRequested && finalResponseId != null && finalResponseId.equals(id)) {
+                    finalResponseDone = true;
+                }
+                maybeClose();
+            }
+            case "error" -> {
+                JsonObject error = event.getJsonObject("error");
+                String type = error == null ? "" : error.getString("type", "");
+                String code = error == null ? "" : error.getString("code", "");
+                if (type.equals("server_error") || code.equals("session_expired")) {
+                    fail("OpenAI error " + (code.isEmpty() ? type : code));
+                } else {
+                    // most errors leave the session open (an invalid truncate, say): note and go on
+                    LOG.warning("OpenAI reported " + type + "/" + code + " on call " + callSid);
+                }
+            }
+            default -> {
+                // session.created, rate_limits.updated, transcript deltas, committed, truncated: nothing to do
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onClosed(String reason) {
+        if (finished) {
+            return;
+        }
+        if (twilio == null) {
+            dead = true;
+            return;
+        }
+        fail("OpenAI closed the session: " + reason);
+    }
+
+    // ------------------------------------------------------------------ the rules
+
+    private void maybeGreet() {
+        if (!greeted && sessionReady && twilio != null && openai != null) {
+            greeted = true;
+            openai.send(RealtimeEvents.RESPONSE_CREATE); // the receptionist speaks first, per its instructions
+        }
+    }
+
+    private void bargeIn() {
+        playback.bargeIn().ifPresent(cut -> {
+            twilio.send(RealtimeEvents.clear(streamSidJson));
+            openai.send(RealtimeEvents.truncate(cut.itemId(), cut.audioEndMs()));
+            String heard = cut.audioEndMs() + " ms";
+            storeReply(); // the interrupted reply is part of the exchange, as far as it was heard
+            LOG.fine("Barge-in on call " + callSid + ": reply cut after " + heard);
+            replyItem = null;
+        });
+    }
+
+    private void forward(String itemId, String delta, long receivedNanos) {
+        if (twilio == null || delta.isEmpty()) {
+            return;
+        }
+        if (!itemId.equals(replyItem)) {
+            // a new assistant item: its own playback and metrics, whatever happened to the previous one
+            storeReply();
+            replyItem = itemId;
+            playback.startItem(itemId);
+        }
+        String mark = playback.forwarded(itemId, AssistantPlayback.decodedLength(delta));
+        twilio.send(RealtimeEvents.media(streamSidJson, delta));
+        long now = System.nanoTime(); // the audio is out; its mark follows
+        twilio.send(RealtimeEvents.mark(streamSidJson, mark));
+        if (speechStoppedAt >= 0 && replyLatencyMs == null) {
+            replyLatencyMs = (int) ((now - speechStoppedAt) / 1_000_000);
+        }
+        long added = now - receivedNanos;
+        replyBridgeMaxNanos = Math.max(replyBridgeMaxNanos, added);
+        replyFrames++;
+        support.frameForwarded(true, added);
+    }
+
+    /** The reply forwarded so far completes the exchange's answer (once per item). */
+    private void storeReply() {
+        if (replyItem == null || replyFrames == 0) {
+            return;
+        }
+        String text = transcripts.remove(replyItem);
+        text = text == null || text.isBlank() ? "(audio)" : text;
+        replyText = replyText == null ? text : replyText + " " + text;
+        if (turnLatencyMs == null) {
+            turnLatencyMs = replyLatencyMs;
+        }
+        int micros = (int) Math.min(Integer.MAX_VALUE, replyBridgeMaxNanos / 1000);
+        turnBridgeMicros = turnBridgeMicros == null ? micros : Math.max(turnBridgeMicros, micros);
+        turnFrames += replyFrames;
+        replied = true;
+        if (replyLatencyMs != null) {
+            speechStoppedAt = -1; // the caller's turn has had its answer
+        }
+        replyLatencyMs = null;
+        replyBridgeMaxNanos = 0;
+        replyFrames = 0;
+        if (!callerSpoke || callerText != null) {
+            flushExchange(); // both sides known (or a greeting): stored now, not at the next turn
+        }
+    }
+
+    /** Stores the exchange as far as it is known, and starts the next one. */
+    private void flushExchange() {
+        if (callerText != null || replyText != null) {
+            support.record(new Turn(streamId, callerText, replyText == null ? "" : replyText,
+                    intent == null ? Intent.QUESTION : intent, knowledgeEntryId, turnLatencyMs, turnBridgeMicros,
+                    turnFrames == 0 ? null : turnFrames));
+        }
+        callerSpoke = false;
+        callerText = null;
+        replyText = null;
+        turnLatencyMs = null;
+        turnBridgeMicros = null;
+        turnFrames = 0;
+        replied = false;
+        intent = null;
+        knowledgeEntryId = null;
+    }
+
+    private void runTool(String callId, String name, String arguments) {
+        support.tool(name, arguments).whenComplete((output, error) -> toolDone(callId, name, output, error));
+    }
+
+    private synchronized void toolDone(String toolCallId, String name, String output, Throwable error) {
+        if (finished) {
+            return;
+        }
+        String result = output;
+        if (error != null) {
+            LOG.log(Level.WARNING, "Tool " + name + " failed on call " + callSid, error);
+            result = "{\"ok\":false,\"error\":\"The tool failed; offer to transfer the caller.\"}";
+        }
+        openai.send(RealtimeEvents.functionOutput(toolCallId, result));
+        noteTool(name, result);
+        if (CLOSING_TOOLS.contains(name) && isOk(result)) {
+            closeRequested = true;
+            support.schedule(this::deadline, CLOSE_DEADLINE_MS);
+        }
+        openai.send(RealtimeEvents.RESPONSE_CREATE);
+    }
+
+    /** What the model did tells what the caller wanted, and which knowledge-base answer served. */
+    private void noteTool(String name, String result) {
+        JsonObject output = parse(result);
+        switch (name) {
+            case "transfer_call" -> intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
+                case "agent" -> Intent.AGENT;
+                case "extension" -> Intent.EXTENSION;
+                default -> Intent.DEPARTMENT;
+            };
+            case "take_message" -> intent = Intent.MESSAGE;
+            case "end_call" -> intent = Intent.END;
+            case "search_knowledge_base" -> {
+                if (output != null && output.get("results") instanceof jakarta.json.JsonArray results && !results.isEmpty()) {
+                    try {
+                        knowledgeEntryId = UUID.fromString(results.getJsonObject(0).getString("id", ""));
+                    } catch (IllegalArgumentException | ClassCastException e) {
+                        knowledgeEntryId = null;
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private synchronized void deadline() {
+        if (!finished && closeRequested) {
+            closeDecided();
+        }
+    }
+
+    private void maybeClose() {
+        if (closeRequested && finalResponseDone && !playback.hasPendingAudio()) {
+            closeDecided();
+        }
+    }
+
+    /** The decision is stored; the closing sentence has been heard: hand the call back to Twilio. */
+    private void closeDecided() {
+        storeReply();
+        flushExchange();
+        finished = true;
+        closeOpenAi();
+        twilio.close("conversation decided");
+        support.closed();
+    }
+
+    private void fail(String reason) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        LOG.warning("Realtime call " + callSid + " goes to a human: " + reason);
+        storeReply();
+        flushExchange(); // the transcript so far is kept
+        closeOpenAi();
+        MediaChannel channel = twilio;
+        // the outcome is stored before the stream closes: the next step (any node) reads it
+        support.failed(reason).whenComplete((v, e) -> {
+            if (channel != null) {
+                channel.close("fallback to a human");
+            }
+            support.closed();
+        });
+    }
+
+    private void finish() {
+        storeReply();
+        flushExchange();
+        finished = true;
+        closeOpenAi();
+        support.closed();
+    }
+
+    private void closeOpenAi() {
+        if (openai != null) {
+            try {
+                openai.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Closing the OpenAI session of " + callSid, e);
+            }
+        }
+    }
+
+    private static boolean isOk(String json) {
+        JsonObject o = parse(json);
+        return o != null && o.get("ok") == JsonValue.TRUE;
+    }
+
+    static JsonObject parse(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject o ? o : null;
+        } catch (JsonParsingException | ClassCastException e) {
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public UUID streamId() {
+        return streamId;
+    }
+
+    public String callSid() {
+        return callSid;
+    }
+
+}

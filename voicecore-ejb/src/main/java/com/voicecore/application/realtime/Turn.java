@@ -1,0 +1,16 @@
+package com.voicecore.application.realtime;
+
+import com.voicecore.domain.model.conversation.Intent;
+
+import java.util.UUID;
+
+/**
+ * One exchange as the bridge saw it: what the caller said (null for the greeting, or when the caller's
+ * words were not transcribed) and what the assistant answered ("" when the call ended before an
+ * answer). {@code responseLatencyMs}: caller stopped speaking → first audio frame sent to Twilio;
+ * {@code bridgeMaxMicros}: the most the bridge itself added to one frame of the reply (Property 5).
+ * {@code intent} and {@code knowledgeEntryId} come from the tools the model used in the exchange.
+ */
+public record Turn(UUID streamId, String callerText, String replyText, Intent intent, UUID knowledgeEntryId,
+                   Integer responseLatencyMs, Integer bridgeMaxMicros, Integer bridgeFrames) {
+}
