@@ -38,7 +38,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
  * The agent WebSocket against the deployed server, through the Java agent client: tokens at the
  * handshake, presence persisted and announced to every socket of the tenant (and no other tenant's),
  * heartbeat expiry, bad and unauthorised messages, and flood throttling.
- * Server timings for tests (arquillian.xml): heartbeat 1 s (expiry 2.5 s), offers ring 2 s.
+ * Server timings for tests (arquillian.xml): heartbeat 1 s (expiry 2.5 s), offers ring 3 s.
  */
 @ExtendWith(ArquillianExtension.class)
 class AgentRealtimeIT {
