@@ -136,6 +136,8 @@ public final class AgentPresenceBenchmark {
                 (System.nanoTime() - t0) / 1_000_000));
         AgentClient mover = AgentClient.connect(container, ws, post("/api/v1/agents/" + moverId + "/token", key, "{}").getString("token"),
                 AgentClient.TokenTransport.HEADER);
+        // the mover keeps its presence alive (a client that chose a status expires without heartbeats)
+        mover.startHeartbeats(Duration.ofSeconds(10));
         long version = mover.welcome().getJsonArray("agents").stream().map(v -> v.asJsonObject())
                 .filter(a -> a.getString("agentId").equals(moverId)).findFirst().orElseThrow().getJsonNumber("version").longValue();
         int missing = 0;
