@@ -16,7 +16,8 @@ public final class ServerBenchmarks {
             "server-start", ServerStartBenchmark::main,
             "incoming-calls", IncomingCallLoadBenchmark::main,
             "receptionist-turns", ReceptionistTurnBenchmark::main,
-            "realtime-bridge", RealtimeBridgeBenchmark::main);
+            "realtime-bridge", RealtimeBridgeBenchmark::main,
+            "agent-presence", AgentPresenceBenchmark::main);
 
     private ServerBenchmarks() {
     }

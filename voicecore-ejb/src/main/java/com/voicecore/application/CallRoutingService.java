@@ -22,7 +22,18 @@ public interface CallRoutingService {
 
     CallScript receptionistAnswered(String callSid, CallerInput input, Map<String, String> context);
 
+    /** One turn of a queued caller's wait (the caller may have pressed the voicemail key). */
+    CallScript queueWait(String callSid, CallerInput input);
+
+    /** The TwiML a queued caller is moved to once an agent accepted: dial that agent. */
+    CallScript queueBridge(String callSid);
+
     CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context);
+
+    /** As above, with Twilio's DialCallDuration (the talk time of an answered dial), when it sent one. */
+    default CallScript dialEnded(String callSid, String dialCallStatus, Integer dialCallDuration, Map<String, String> context) {
+        return dialEnded(callSid, dialCallStatus, context);
+    }
 
     /** The TwiML of a call moved by a REST transfer: dial the number, showing the caller's own ID. */
     CallScript transferred(String callSid, String to);

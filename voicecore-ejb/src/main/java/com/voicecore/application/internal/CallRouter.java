@@ -57,6 +57,9 @@ public class CallRouter implements CallHandover {
     @Inject
     Clock clock;
 
+    @Inject
+    QueueDesk queueDesk;
+
     @Override
     public CallScript toDepartment(Call call, Department department) {
         Instant now = clock.instant();
@@ -65,6 +68,12 @@ public class CallRouter implements CallHandover {
         if (!state.isOpen()) {
             return toVoicemail(call, department, null, department.name() + " is closed");
         }
+        if (queueDesk.hasLoggedInAgents(department)) {
+            // agents are logged in through the agent socket: the department's queue, and offers to them
+            return queueDesk.enqueue(call, department, voice());
+        }
+        // no client logged in: an agent whose presence is set through the API (reachable at a phone of
+        // their own, say) is rung directly, the longest idle first; otherwise the department's voicemail
         List<Agent> available = agents.findAvailableInDepartment(department.id());
         if (available.isEmpty()) {
             return toVoicemail(call, department, null, "no agent of " + department.name() + " is available");

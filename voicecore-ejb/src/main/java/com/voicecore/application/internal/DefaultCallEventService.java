@@ -45,6 +45,9 @@ public class DefaultCallEventService implements CallEventService {
     @Inject
     Clock clock;
 
+    @Inject
+    QueueDesk queueDesk;
+
     @Override
     public void statusChanged(StatusCallback callback) {
         // a status for a call whose incoming webhook never reached us still makes a record
@@ -64,6 +67,7 @@ public class DefaultCallEventService implements CallEventService {
             call.recordStep(RouteStep.ENDED, call.status().code() + " after " + call.durationSeconds() + " s", clock.instant());
             // the conversation's end: learning from its outcome, transcript and summary on the call (Property 21)
             conversations.finish(call);
+            queueDesk.callEnded(call); // a caller still queued abandoned it; a bridged call's agent wraps up
         }
         bill(call);
     }

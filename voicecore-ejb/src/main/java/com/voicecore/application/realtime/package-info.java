@@ -1,9 +1,5 @@
 /**
- * Realtime voice (issue 4, transport 2): the bridge between a call's Twilio media stream and an OpenAI
- * Realtime session, the registry of sessions opened while the webhook is answered, the ports to both
- * sides ({@link com.voicecore.application.realtime.MediaChannel}, {@link
- * com.voicecore.application.realtime.RealtimeConnector}) and the transactional work the bridge asks for
- * ({@link com.voicecore.application.realtime.RealtimeConversations}). The endpoint in voicecore-web only
- * moves frames; everything else is here.
+ * Real-time announcements: what the application tells connected agents and supervisors, and the ports
+ * through which a committed change reaches every node's sockets.
  */
 package com.voicecore.application.realtime;

@@ -241,6 +241,16 @@ class TenantDeletionPropertyTest {
                         + " values (?, ?, ?, 1, ?, 'Goodbye', 'en', 'end')", tenant, conversation, id, "This is " + caller);
                 exec(c, "insert into knowledge_suggestions (tenant_id, question, normalized, language, last_call_id)"
                         + " values (?, ?, ?, 'en', ?)", tenant, "Is " + caller + " a customer?", "is " + caller + " a customer " + id, id);
+                UUID entry = UUID.randomUUID();
+                UUID queueAgent = agents.get(k % agents.size());
+                exec(c, "insert into queue_entries (id, tenant_id, department_id, call_id, call_sid, caller_number, state,"
+                        + " enqueued_at, agent_id) values (?, ?, ?, ?, ?, ?, 'completed', ?, ?)", entry, tenant,
+                        departments.get(k % departments.size()), id, "CA" + k + spec.name().hashCode(), caller,
+                        OffsetDateTime.now(ZoneOffset.UTC), queueAgent);
+                exec(c, "insert into agent_offers (tenant_id, entry_id, agent_id, offered_at, outcome) values (?, ?, ?, ?, 'accepted')",
+                        tenant, entry, queueAgent, OffsetDateTime.now(ZoneOffset.UTC));
+                exec(c, "insert into agent_presence_log (tenant_id, agent_id, status, activity, started_at)"
+                        + " values (?, ?, 'available', 'idle', ?)", tenant, queueAgent, OffsetDateTime.now(ZoneOffset.UTC));
                 for (int e = 0; e < spec.eventsPerCall(); e++) {
                     exec(c, "insert into call_events (tenant_id, call_id, event, status, sequence_number, occurred_at)"
                             + " values (?, ?, 'status', 'ringing', ?, ?)", tenant, id, e, OffsetDateTime.now(ZoneOffset.UTC));
@@ -250,6 +260,9 @@ class TenantDeletionPropertyTest {
                     + " values (?, ?, ?, ?)", tenant, "AC" + UUID.randomUUID().toString().replace("-", ""),
                     new byte[] {1, 2, 3}, "+4930123456");
             exec(c, "insert into realtime_settings (tenant_id, openai_api_key) values (?, ?)", tenant, new byte[] {4, 5, 6});
+            if (!numbers.isEmpty()) {
+                exec(c, "insert into vip_callers (tenant_id, number) values (?, ?)", tenant, numbers.get(0));
+            }
             exec(c, "insert into tenant_notifications (tenant_id, kind, period_start) values (?, 'credits_80', ?)",
                     tenant, LocalDate.of(2026, 11, 1));
             for (int k = 0; k < spec.knowledge(); k++) {

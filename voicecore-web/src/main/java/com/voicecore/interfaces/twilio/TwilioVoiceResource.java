@@ -117,13 +117,16 @@ public class TwilioVoiceResource {
             case RECEPTIONIST -> routing.receptionist(w.callSid());
             case RECEPTIONIST_INPUT -> routing.receptionistAnswered(w.callSid(), input, context);
             case CHALLENGE -> routing.challengeAnswered(w.callSid(), input);
-            case DIAL_RESULT -> routing.dialEnded(w.callSid(), w.get("DialCallStatus").orElse(null), context);
+            case DIAL_RESULT -> routing.dialEnded(w.callSid(), w.get("DialCallStatus").orElse(null),
+                    w.get("DialCallDuration").filter(d -> d.matches("\\d{1,7}")).map(Integer::parseInt).orElse(null), context);
             case VOICEMAIL -> recording(w)
                     .map(r -> routing.voicemailRecorded(w.callSid(), r, context))
                     .orElseGet(() -> routing.voicemailRecorded(w.callSid(), new RecordingReport("none", "none", 0, "absent"), context));
             case QUEUE_RESULT -> routing.dialEnded(w.callSid(), w.get("QueueResult").orElse(null), context);
             case TRANSFER -> routing.transferred(w.callSid(), context.get("to"));
             case REALTIME_RESULT -> routing.realtimeEnded(w.callSid());
+            case QUEUE_WAIT -> routing.queueWait(w.callSid(), input);
+            case QUEUE_BRIDGE -> routing.queueBridge(w.callSid());
         });
     }
 

@@ -19,7 +19,11 @@ public enum Step {
     /** a live call moved to an outside number through the REST API */
     TRANSFER,
     /** a realtime media stream closed: what the conversation decided (transfer, end) or a human */
-    REALTIME_RESULT;
+    REALTIME_RESULT,
+    /** one turn of a queued caller's wait: position, estimated wait, a key to leave a message */
+    QUEUE_WAIT,
+    /** an agent accepted the queued caller: the call is moved here and dials the agent */
+    QUEUE_BRIDGE;
 
     public String path() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
