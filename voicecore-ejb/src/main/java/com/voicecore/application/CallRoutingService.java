@@ -22,6 +22,12 @@ public interface CallRoutingService {
 
     CallScript receptionistAnswered(String callSid, CallerInput input, Map<String, String> context);
 
+    /** One turn of a queued caller's wait (the caller may have pressed the voicemail key). */
+    CallScript queueWait(String callSid, CallerInput input);
+
+    /** The TwiML a queued caller is moved to once an agent accepted: dial that agent. */
+    CallScript queueBridge(String callSid);
+
     CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context);
 
     /** The TwiML of a call moved by a REST transfer: dial the number, showing the caller's own ID. */

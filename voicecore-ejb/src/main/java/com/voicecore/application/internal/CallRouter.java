@@ -57,6 +57,9 @@ public class CallRouter implements CallHandover {
     @Inject
     Clock clock;
 
+    @Inject
+    QueueDesk queueDesk;
+
     @Override
     public CallScript toDepartment(Call call, Department department) {
         Instant now = clock.instant();
@@ -65,13 +68,11 @@ public class CallRouter implements CallHandover {
         if (!state.isOpen()) {
             return toVoicemail(call, department, null, department.name() + " is closed");
         }
-        List<Agent> available = agents.findAvailableInDepartment(department.id());
-        if (available.isEmpty()) {
-            return toVoicemail(call, department, null, "no agent of " + department.name() + " is available");
+        if (!queueDesk.hasLoggedInAgents(department)) {
+            return toVoicemail(call, department, null, "no agent of " + department.name() + " is logged in");
         }
-        Agent longestIdle = available.get(0);
-        call.recordStep(RouteStep.AGENT, longestIdle.name() + " (longest idle in " + department.name() + ")", now);
-        return dial(call, department, longestIdle);
+        // the department's queue: the caller is offered to the longest-idle agent over the agent socket
+        return queueDesk.enqueue(call, department, voice());
     }
 
     @Override

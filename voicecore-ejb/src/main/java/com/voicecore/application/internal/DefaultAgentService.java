@@ -27,6 +27,9 @@ public class DefaultAgentService implements AgentService {
     @Inject
     DepartmentRepository departments;
 
+    @Inject
+    RealtimeAnnouncer announcer;
+
     @Override
     public Agent create(AgentDraft draft) {
         Department department = department(draft.departmentId());
@@ -41,12 +44,16 @@ public class DefaultAgentService implements AgentService {
             agent.changeStatus(draft.status());
         }
         agent.reachAt(draft.phoneNumber());
-        return store(agent);
+        Agent stored = store(agent);
+        agents.logPresence(stored);
+        announcer.presence(stored.presence());
+        return stored;
     }
 
     @Override
     public Agent update(UUID id, AgentDraft draft) {
         Agent agent = get(id);
+        long presenceBefore = agent.presenceVersion();
         checkUnique(agent, draft);
         agent.rename(draft.name());
         agent.changeEmail(draft.email());
@@ -56,10 +63,19 @@ public class DefaultAgentService implements AgentService {
             throw new InvalidValueException("extension", e.getMessage());
         }
         if (draft.status() != null) {
-            agent.changeStatus(draft.status());
+            try {
+                agent.changeStatus(draft.status());
+            } catch (com.voicecore.domain.model.agent.PresenceStateException e) {
+                throw new com.voicecore.application.exception.ConflictException("status", e.getMessage());
+            }
         }
         agent.reachAt(draft.phoneNumber());
-        return store(agent);
+        Agent stored = store(agent);
+        if (stored.presenceVersion() != presenceBefore) {
+            agents.logPresence(stored);
+            announcer.presence(stored.presence());
+        }
+        return stored;
     }
 
     @Override

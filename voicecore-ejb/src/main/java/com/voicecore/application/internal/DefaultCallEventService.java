@@ -42,6 +42,9 @@ public class DefaultCallEventService implements CallEventService {
     @Inject
     Clock clock;
 
+    @Inject
+    QueueDesk queueDesk;
+
     @Override
     public void statusChanged(StatusCallback callback) {
         // a status for a call whose incoming webhook never reached us still makes a record
@@ -59,6 +62,7 @@ public class DefaultCallEventService implements CallEventService {
                 callback.durationSeconds()));
         if (call.hasEnded() && !wasOver) {
             call.recordStep(RouteStep.ENDED, call.status().code() + " after " + call.durationSeconds() + " s", clock.instant());
+            queueDesk.callEnded(call); // a caller still queued abandoned it; a bridged call's agent wraps up
         }
         bill(call);
     }

@@ -89,6 +89,9 @@ public class DefaultCallRoutingService implements CallRoutingService {
     Receptionist receptionist;
 
     @Inject
+    QueueDesk queueDesk;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -181,11 +184,59 @@ public class DefaultCallRoutingService implements CallRoutingService {
     }
 
     @Override
+    public CallScript queueWait(String callSid, CallerInput input) {
+        Call call = locked(callSid);
+        Optional<com.voicecore.domain.model.queue.QueueEntry> entry = queueDesk.entryOf(call);
+        if (entry.isEmpty()) {
+            return router.fallback(call);
+        }
+        if (entry.get().state() == com.voicecore.domain.model.queue.QueueState.BRIDGING) {
+            return queueBridge(callSid); // the accept's redirect raced this turn: connect now
+        }
+        Optional<Department> department = departments.find(entry.get().departmentId());
+        if (department.isEmpty() || !entry.get().state().isQueued()) {
+            return router.politeGoodbye(call);
+        }
+        Instant now = clock.instant();
+        String reason = null;
+        if (input.digits().filter(QueueDesk.VOICEMAIL_KEY::equals).isPresent()) {
+            reason = "the caller chose to leave a message";
+        } else if (!entry.get().waited(now).minus(queueDesk.maxWait()).isNegative()) {
+            reason = "the maximum wait was reached";
+        } else if (!queueDesk.hasLoggedInAgents(department.get())) {
+            reason = "no agent of " + department.get().name() + " is logged in";
+        }
+        if (reason != null) {
+            queueDesk.leaveForVoicemail(entry.get());
+            return router.toVoicemail(call, department.get(), null, reason);
+        }
+        return queueDesk.waitTurn(entry.get(), router.voice(), false);
+    }
+
+    @Override
+    public CallScript queueBridge(String callSid) {
+        Call call = locked(callSid);
+        return queueDesk.bridge(call, router.voice(), router.recordingEnabled(), router.dialTimeout())
+                .orElseGet(() -> queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(), false))
+                        .orElseGet(() -> router.politeGoodbye(call)));
+    }
+
+    @Override
     public CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context) {
         Call call = locked(callSid);
         Instant now = clock.instant();
         String status = dialCallStatus == null ? "failed" : dialCallStatus.toLowerCase(Locale.ROOT);
-        if (status.equals("completed") || status.equals("answered")) {
+        boolean answered = status.equals("completed") || status.equals("answered");
+        if (context.containsKey(QueueDesk.ENTRY)) {
+            // the bridge of a queued caller: answered ends the wait; unanswered, the caller waits again
+            call.recordStep(RouteStep.AGENT, answered ? "answered" : "agent's phone: " + status, now);
+            if (queueDesk.bridgeEnded(call, answered)) {
+                return queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(), false))
+                        .orElseGet(() -> CallScript.of(new Instruction.Hangup()));
+            }
+            return CallScript.of(new Instruction.Hangup());
+        }
+        if (answered) {
             call.recordStep(RouteStep.AGENT, "answered", now);
             return CallScript.of(new Instruction.Hangup());
         }

@@ -231,6 +231,16 @@ class TenantDeletionPropertyTest {
                         tenant, caller, id);
                 exec(c, "insert into webhook_replies (tenant_id, idempotency_token, call_sid, twiml) values (?, ?, ?, ?)",
                         tenant, UUID.randomUUID().toString(), "CA" + k, "<Response><Say>Hello " + spec.name() + "</Say></Response>");
+                UUID entry = UUID.randomUUID();
+                UUID queueAgent = agents.get(k % agents.size());
+                exec(c, "insert into queue_entries (id, tenant_id, department_id, call_id, call_sid, caller_number, state,"
+                        + " enqueued_at, agent_id) values (?, ?, ?, ?, ?, ?, 'completed', ?, ?)", entry, tenant,
+                        departments.get(k % departments.size()), id, "CA" + k + spec.name().hashCode(), caller,
+                        OffsetDateTime.now(ZoneOffset.UTC), queueAgent);
+                exec(c, "insert into agent_offers (tenant_id, entry_id, agent_id, offered_at, outcome) values (?, ?, ?, ?, 'accepted')",
+                        tenant, entry, queueAgent, OffsetDateTime.now(ZoneOffset.UTC));
+                exec(c, "insert into agent_presence_log (tenant_id, agent_id, status, activity, started_at)"
+                        + " values (?, ?, 'available', 'idle', ?)", tenant, queueAgent, OffsetDateTime.now(ZoneOffset.UTC));
                 for (int e = 0; e < spec.eventsPerCall(); e++) {
                     exec(c, "insert into call_events (tenant_id, call_id, event, status, sequence_number, occurred_at)"
                             + " values (?, ?, 'status', 'ringing', ?, ?)", tenant, id, e, OffsetDateTime.now(ZoneOffset.UTC));
@@ -239,6 +249,9 @@ class TenantDeletionPropertyTest {
             exec(c, "insert into telephony_settings (tenant_id, twilio_account_sid, twilio_auth_token, fallback_number)"
                     + " values (?, ?, ?, ?)", tenant, "AC" + UUID.randomUUID().toString().replace("-", ""),
                     new byte[] {1, 2, 3}, "+4930123456");
+            if (!numbers.isEmpty()) {
+                exec(c, "insert into vip_callers (tenant_id, number) values (?, ?)", tenant, numbers.get(0));
+            }
             exec(c, "insert into tenant_notifications (tenant_id, kind, period_start) values (?, 'credits_80', ?)",
                     tenant, LocalDate.of(2026, 11, 1));
             for (int k = 0; k < spec.knowledge(); k++) {

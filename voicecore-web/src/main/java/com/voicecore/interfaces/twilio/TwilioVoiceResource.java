@@ -123,6 +123,8 @@ public class TwilioVoiceResource {
                     .orElseGet(() -> routing.voicemailRecorded(w.callSid(), new RecordingReport("none", "none", 0, "absent"), context));
             case QUEUE_RESULT -> routing.dialEnded(w.callSid(), w.get("QueueResult").orElse(null), context);
             case TRANSFER -> routing.transferred(w.callSid(), context.get("to"));
+            case QUEUE_WAIT -> routing.queueWait(w.callSid(), input);
+            case QUEUE_BRIDGE -> routing.queueBridge(w.callSid());
         });
     }
 

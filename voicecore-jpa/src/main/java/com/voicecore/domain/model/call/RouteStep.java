@@ -19,6 +19,7 @@ public record RouteStep(String step, String detail, Instant at) {
     public static final String DEPARTMENT = "department";
     public static final String AGENT = "agent";
     public static final String VOICEMAIL = "voicemail";
+    public static final String QUEUE = "queue";
     public static final String FALLBACK = "fallback";
     public static final String TRANSFER = "transfer";
     public static final String REJECTED = "rejected";

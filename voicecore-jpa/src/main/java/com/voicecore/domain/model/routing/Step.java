@@ -17,7 +17,11 @@ public enum Step {
     /** the outcome of a queue wait */
     QUEUE_RESULT,
     /** a live call moved to an outside number through the REST API */
-    TRANSFER;
+    TRANSFER,
+    /** one turn of a queued caller's wait: position, estimated wait, a key to leave a message */
+    QUEUE_WAIT,
+    /** an agent accepted the queued caller: the call is moved here and dials the agent */
+    QUEUE_BRIDGE;
 
     public String path() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

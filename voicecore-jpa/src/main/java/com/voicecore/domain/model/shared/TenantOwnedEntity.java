@@ -24,6 +24,11 @@ public abstract class TenantOwnedEntity {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
+    /** For an entity whose identity is handed out before it is built (an offer's id travels to the agent first). */
+    protected void assignId(UUID assigned) {
+        this.id = Objects.requireNonNull(assigned, "id");
+    }
+
     public UUID id() {
         return id;
     }

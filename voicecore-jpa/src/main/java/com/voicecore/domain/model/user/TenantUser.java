@@ -67,6 +67,25 @@ public class TenantUser extends TimestampedTenantEntity {
         return UserRole.fromCode(role);
     }
 
+    /** Whether sign-in is refused now (too many wrong passwords recently). */
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** A wrong password: after {@code maxFailures} in a row the user is locked for {@code lockFor}. */
+    public void recordFailedLogin(Instant now, int maxFailures, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+        }
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
     public int failedLogins() {
         return failedLogins;
     }

@@ -47,6 +47,12 @@ public class JpaAgentRepository implements AgentRepository {
     }
 
     @Override
+    public Optional<Agent> findByUser(UUID userId) {
+        return em.createNamedQuery("Agent.findByUser", Agent.class)
+                .setParameter("userId", userId).getResultStream().findFirst();
+    }
+
+    @Override
     public List<Agent> findAll() {
         return em.createNamedQuery("Agent.findAll", Agent.class).getResultList();
     }
@@ -71,6 +77,81 @@ public class JpaAgentRepository implements AgentRepository {
                 .setParameter("departmentId", departmentId)
                 .setParameter("available", AgentStatus.AVAILABLE)
                 .getResultList();
+    }
+
+    @Override
+    public Optional<Agent> lockLongestIdle(UUID departmentId, java.util.Collection<UUID> excluded) {
+        String sql = "select * from agents where tenant_id = :tenant and department_id = :department"
+                + " and status = 'available' and activity = 'idle'"
+                + (excluded.isEmpty() ? "" : " and id not in (:excluded)")
+                + " order by activity_since, id limit 1 for update skip locked";
+        jakarta.persistence.Query query = em.createNativeQuery(sql, Agent.class)
+                .setParameter("tenant", com.voicecore.infrastructure.tenancy.TenantContext.require())
+                .setParameter("department", departmentId);
+        if (!excluded.isEmpty()) {
+            query.setParameter("excluded", excluded);
+        }
+        @SuppressWarnings("unchecked")
+        List<Agent> rows = query.getResultList();
+        rows.forEach(em::refresh);
+        return rows.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Agent> lock(UUID id) {
+        Agent agent = em.find(Agent.class, id);
+        if (agent != null) {
+            // refresh under the lock: a copy read earlier in this transaction may predate another
+            // transaction's commit that the lock waited for
+            em.refresh(agent, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(agent);
+    }
+
+    @Override
+    public List<Agent> findSilentSince(java.time.Instant staleBefore) {
+        return em.createNamedQuery("Agent.findStale", Agent.class)
+                .setParameter("notAvailable", AgentStatus.NOT_AVAILABLE)
+                .setParameter("expirable", List.of(com.voicecore.domain.model.agent.AgentActivity.IDLE,
+                        com.voicecore.domain.model.agent.AgentActivity.AWAY))
+                .setParameter("staleBefore", staleBefore)
+                .getResultList();
+    }
+
+    @Override
+    public List<Agent> findWrapUpDone(java.time.Instant now) {
+        return em.createNamedQuery("Agent.findWrapUpDone", Agent.class)
+                .setParameter("wrapUp", com.voicecore.domain.model.agent.AgentActivity.WRAP_UP)
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    @Override
+    public long countLoggedIn(UUID departmentId) {
+        return em.createNamedQuery("Agent.countLoggedIn", Long.class)
+                .setParameter("departmentId", departmentId)
+                .setParameter("notAvailable", AgentStatus.NOT_AVAILABLE)
+                .getSingleResult();
+    }
+
+    @Override
+    public void logPresence(Agent agent) {
+        em.flush();
+        java.time.OffsetDateTime since = java.time.OffsetDateTime.ofInstant(agent.activitySince(), java.time.ZoneOffset.UTC);
+        em.createNativeQuery("update agent_presence_log set ended_at = :since where tenant_id = :tenant"
+                        + " and agent_id = :agent and ended_at is null")
+                .setParameter("since", since)
+                .setParameter("tenant", agent.tenantId())
+                .setParameter("agent", agent.id())
+                .executeUpdate();
+        em.createNativeQuery("insert into agent_presence_log (tenant_id, agent_id, status, activity, started_at)"
+                        + " values (:tenant, :agent, cast(:status as agent_status), :activity, :since)")
+                .setParameter("tenant", agent.tenantId())
+                .setParameter("agent", agent.id())
+                .setParameter("status", agent.status().code())
+                .setParameter("activity", agent.activity().code())
+                .setParameter("since", since)
+                .executeUpdate();
     }
 
     @Override

@@ -1,0 +1,26 @@
+package com.voicecore.application.realtime;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One announcement, already in its wire form ({@code message} is the JSON object the client receives,
+ * see docs/agent-protocol.md), with the addressing every node needs to pick its sockets.
+ *
+ * @param departmentId for {@link Audience#DEPARTMENT}
+ * @param agentId      for {@link Audience#AGENT}
+ */
+public record RealtimeEvent(UUID tenantId, Audience audience, UUID departmentId, UUID agentId, String message) {
+
+    public RealtimeEvent {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(message, "message");
+        if (audience == Audience.DEPARTMENT && departmentId == null) {
+            throw new IllegalArgumentException("A department event names its department");
+        }
+        if (audience == Audience.AGENT && agentId == null) {
+            throw new IllegalArgumentException("An agent event names its agent");
+        }
+    }
+}

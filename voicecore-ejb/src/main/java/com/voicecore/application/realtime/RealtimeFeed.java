@@ -1,0 +1,10 @@
+package com.voicecore.application.realtime;
+
+import java.util.function.Consumer;
+
+/** The committed announcements arriving at this node, from any node. The WebSocket layer subscribes. */
+public interface RealtimeFeed {
+
+    /** Registers a receiver; returns a handle that unregisters it. */
+    AutoCloseable subscribe(Consumer<RealtimeEvent> receiver);
+}
