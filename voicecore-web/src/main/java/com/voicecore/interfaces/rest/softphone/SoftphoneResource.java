@@ -7,12 +7,12 @@ import com.voicecore.application.softphone.DepartmentVoicemail;
 import com.voicecore.application.softphone.SoftphoneService;
 import com.voicecore.application.softphone.VoiceAccess;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +39,7 @@ public class SoftphoneResource {
     @POST
     @Path("token")
     @Operation(summary = "A fresh agent token for the same agent and role (the softphone refreshes before its token ends)")
-    public Response refresh(@Context ContainerRequestContext request) {
+    public Response refresh(@Context HttpServletRequest request) {
         AgentClaims claims = claims(request);
         IssuedAgentToken issued = tokens.issue(claims.agentId(), claims.role());
         var c = issued.claims();
@@ -51,7 +51,7 @@ public class SoftphoneResource {
     @GET
     @Path("voice-token")
     @Operation(summary = "How this agent's calls reach the softphone: a Twilio Voice access token, or simulator mode and why")
-    public Response voiceToken(@Context ContainerRequestContext request) {
+    public Response voiceToken(@Context HttpServletRequest request) {
         VoiceAccess access = softphone.voiceAccess(claims(request).agentId());
         return noStore(Response.ok(new VoiceTokenResponse(access.mode().name().toLowerCase(java.util.Locale.ROOT), access.identity(),
                 access.accessToken().orElse(null), access.expiresAt(), access.reason())));
@@ -60,14 +60,19 @@ public class SoftphoneResource {
     @GET
     @Path("voicemails")
     @Operation(summary = "The agent's department's voicemail, newest first (that department's only)")
-    public Response voicemails(@Context ContainerRequestContext request, @QueryParam("limit") Integer limit) {
+    public Response voicemails(@Context HttpServletRequest request, @QueryParam("limit") Integer limit) {
         int max = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
         List<DepartmentVoicemail> list = softphone.departmentVoicemail(claims(request).agentId(), max);
         return noStore(Response.ok(list));
     }
 
-    private static AgentClaims claims(ContainerRequestContext request) {
-        return (AgentClaims) request.getProperty(AgentTokenFilter.CLAIMS);
+    /** Put there by {@link AgentTokenFilter} (RESTEasy keeps request properties as servlet request attributes). */
+    private static AgentClaims claims(HttpServletRequest request) {
+        Object claims = request.getAttribute(AgentTokenFilter.CLAIMS);
+        if (!(claims instanceof AgentClaims c)) {
+            throw new IllegalStateException("No verified agent token on this request");
+        }
+        return c;
     }
 
     /** Tokens and tenant data: no cache (browser, proxy or service worker) may keep them. */
