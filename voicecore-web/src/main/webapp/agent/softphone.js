@@ -514,6 +514,7 @@
         state.acceptedOffer = null;
         show('call-hangup', false);
         show('call-mute', false);
+        show('call-answer', false);
         setTimeout(() => {
             if (!state.callId) {
                 show('call', false);
@@ -635,19 +636,35 @@
                 call.accept();
                 showCall(state.acceptedOffer.callerNumber, 'connected');
             } else {
-                // a direct dial (extension): ring it like an offer, with the caller's number from the call
+                // a direct dial (the agent's extension): it rings until the agent answers or declines
                 const from = call.customParameters && call.customParameters.get('callerNumber');
                 showCall(from || (call.parameters && call.parameters.From), 'ringing');
+                show('call-answer', true);
                 show('call-hangup', true);
-                call.accept();
             }
         });
         device.register();
     }
 
-    function hangUp() {
+    function answer() {
         if (state.twilioCall) {
-            state.twilioCall.disconnect();
+            state.twilioCall.accept();
+            show('call-answer', false);
+            text('call-state', 'connected');
+        }
+    }
+
+    function hangUp() {
+        const call = state.twilioCall;
+        if (!call) {
+            return;
+        }
+        if (typeof call.status === 'function' && call.status() === 'pending') {
+            call.reject(); // declining a ringing direct dial
+            state.twilioCall = null;
+            endCallView('declined');
+        } else {
+            call.disconnect();
         }
     }
 
@@ -686,6 +703,7 @@
         $('offer-accept').addEventListener('click', () => answerOffer('accept'));
         $('offer-reject').addEventListener('click', () => answerOffer('reject'));
         $('voicemail-refresh').addEventListener('click', loadVoicemail);
+        $('call-answer').addEventListener('click', answer);
         $('call-hangup').addEventListener('click', hangUp);
         $('call-mute').addEventListener('click', toggleMute);
         window.addEventListener('online', () => {
