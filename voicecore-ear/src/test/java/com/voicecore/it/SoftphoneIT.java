@@ -72,6 +72,15 @@ class SoftphoneIT {
     static void openBrowser() {
         if (browserInstalled()) {
             browser = Browser.start();
+            // before any page script: note every WebSocket the page opens (and its subprotocols), so a test
+            // can drop the agent socket as a network failure would and see what the page reconnects with
+            ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "(() => { const Native = window.WebSocket; window.__sockets = []; window.__protocols = [];"
+                            + " function Watched(url, protocols) { const ws = new Native(url, protocols);"
+                            + " window.__sockets.push(ws); window.__protocols.push(protocols); return ws; }"
+                            + " Watched.prototype = Native.prototype;"
+                            + " ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(k => Watched[k] = Native[k]);"
+                            + " window.WebSocket = Watched; })();"));
         }
     }
 
@@ -137,10 +146,15 @@ class SoftphoneIT {
     }
 
     static WebElement awaitOffer(Duration timeout) {
-        return browser.await(timeout, "an offer shows in the page", d -> {
+        return browser.awaitQuickly(timeout, "an offer shows in the page", d -> {
             WebElement offer = browser.find("#offer");
             return offer.isDisplayed() ? offer : null;
         });
+    }
+
+    /** The element's text even when it is hidden again (Selenium's getText() is empty for hidden elements). */
+    static String textOf(String selector) {
+        return browser.find(selector).getAttribute("textContent");
     }
 
     static List<String> eventLines() {
@@ -204,6 +218,36 @@ class SoftphoneIT {
     }
 
     @Test
+    void aDroppedSocketReconnectsWithAFreshTokenAndKeepsWorking() throws Exception {
+        Browser.assumeAvailable();
+        CallingTenant tenant = CallingTenant.open("Softphone Reconnect", 100);
+        Login nora = agentWithLogin(tenant, "Nora Network", "Support", "303");
+        signIn(nora);
+        long opened = ((Number) browser.script("return window.__sockets.length")).longValue();
+        int last = (int) opened - 1;
+        String firstToken = (String) browser.script("return window.__protocols[arguments[0]][1]", last);
+        assertTrue(firstToken.startsWith("bearer."), "the token travels as a subprotocol");
+        assertEquals("voicecore-agent-v1", browser.script("return window.__protocols[arguments[0]][0]", last));
+
+        browser.script("window.__sockets[arguments[0]].close()", last); // as a network failure would
+        browser.await(Duration.ofSeconds(20), "the page reconnects",
+                d -> ((Number) browser.script("return window.__sockets.length")).longValue() == opened + 1
+                        && "online".equals(browser.find("#connection").getText()));
+        String secondToken = (String) browser.script("return window.__protocols[arguments[0]][1]", last + 1);
+        assertNotEquals(firstToken, secondToken, "a fresh token for the new handshake");
+        assertTrue(secondToken.startsWith("bearer."));
+
+        chooseStatus("busy");
+        browser.await(Duration.ofSeconds(10), "the new socket carries the status change", d -> "busy".equals(
+                Api.get("/api/v1/agents/" + nora.agentId(), tenant.key()).object().getString("status")));
+        // the token never appeared in a URL the page requested
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) browser.script("return performance.getEntriesByType('resource').map(e => e.name)");
+        String bare = secondToken.substring("bearer.".length());
+        assertTrue(urls.stream().noneMatch(u -> u.contains(bare) || u.contains(firstToken.substring("bearer.".length()))), urls.toString());
+    }
+
+    @Test
     void anOfferShowsTheCallerAndAcceptBridgesTheCallToTheAgentsClient() throws Exception {
         Browser.assumeAvailable();
         CallingTenant tenant = CallingTenant.open("Softphone Accept", 100);
@@ -218,12 +262,11 @@ class SoftphoneIT {
                 .staySilent().pressDigits("1")          // Sales
                 .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(40)));
         WebElement offer = awaitOffer(Duration.ofSeconds(30));
-        assertEquals(caller, browser.find("#offer-caller").getText(), "the caller's own number");
-        assertFalse(browser.find("#offer-summary").getText().isBlank(), "the receptionist's summary (or that there is none yet)");
         String offerId = offer.getAttribute("data-offer-id");
+        browser.find("#offer-accept").click(); // at once: the tests' offers ring for two seconds only
         assertNotEquals(null, offerId);
-
-        browser.find("#offer-accept").click();
+        assertEquals(caller, textOf("#offer-caller"), "the caller's own number");
+        assertFalse(textOf("#offer-summary").isBlank(), "the receptionist's summary (or that there is none yet)");
         SimulatedCall done = call.get(60, TimeUnit.SECONDS);
         List<Step.Dialed> dials = done.steps(Step.Dialed.class);
         assertEquals(1, dials.size(), done.toString());
@@ -253,10 +296,9 @@ class SoftphoneIT {
                 .leaveVoicemail(Duration.ofSeconds(9), EVIL_TEXT));
         WebElement offer = awaitOffer(Duration.ofSeconds(30));
         String offerId = offer.getAttribute("data-offer-id");
-        assertEquals(EVIL_CALLER, browser.find("#offer-caller").getText(), "shown as the text it is");
-        assertEquals(List.of(), browser.findAll("#offer img, #offer b"), "no element was made from the caller's text");
-
         browser.find("#offer-reject").click();
+        assertEquals(EVIL_CALLER, textOf("#offer-caller"), "shown as the text it is");
+        assertEquals(List.of(), browser.findAll("#offer img, #offer b"), "no element was made from the caller's text");
         browser.await(Duration.ofSeconds(10), "the rejected offer ends in the page",
                 d -> !browser.find("#offer").isDisplayed() || !offerId.equals(browser.find("#offer").getAttribute("data-offer-id")));
         // no one else can take it: the agent steps away, and the waiting caller goes to the department's voicemail

@@ -88,6 +88,11 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
     }
 
+    /** Polls every 25 ms: for what must be acted on at once (an offer rings only a few seconds in the tests). */
+    public <T> T awaitQuickly(Duration timeout, String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what).until(condition);
+    }
+
     @Override
     public void close() {
         driver.quit();
