@@ -101,7 +101,7 @@ create function platform.realtime_due_tenants(p_stale_before timestamptz, p_now 
 $$
     select a.tenant_id from public.agents a
     where (a.status <> 'not_available' and a.activity in ('idle', 'away')
-           and coalesce(a.last_seen_at, a.activity_since) < p_stale_before)
+           and a.last_seen_at < p_stale_before)
        or (a.activity = 'wrap_up' and a.wrap_up_until <= p_now)
     union
     select q.tenant_id from public.queue_entries q

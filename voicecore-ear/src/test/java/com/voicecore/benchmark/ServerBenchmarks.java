@@ -14,7 +14,8 @@ public final class ServerBenchmarks {
 
     private static final Map<String, Main> BENCHMARKS = Map.of(
             "server-start", ServerStartBenchmark::main,
-            "incoming-calls", IncomingCallLoadBenchmark::main);
+            "incoming-calls", IncomingCallLoadBenchmark::main,
+            "agent-presence", AgentPresenceBenchmark::main);
 
     private ServerBenchmarks() {
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One call being played: the state Twilio keeps for a call (its SID, status, clock) and the TwiML interpreter.
@@ -88,7 +89,17 @@ final class CallRun {
 
     SimulatedCall run() {
         Fetch next = new Fetch(simulator.voiceUrl(), "POST", incomingParameters());
+        CallSimulator.LiveControl live = simulator.live();
+        if (live != null) {
+            live.started(sid, simulator.accountSid(), script.fromNumber(), script.toNumber());
+        }
         while (next != null) {
+            if (live != null) {
+                Optional<URI> moved = live.movedTo(sid);
+                if (moved.isPresent()) {
+                    next = fetch(moved.get(), "POST", Map.of());
+                }
+            }
             if (++documents > MAX_DOCUMENTS) {
                 applicationError(next.url(), 0, "more than " + MAX_DOCUMENTS + " TwiML documents in one call: a loop?");
                 break;
@@ -98,6 +109,9 @@ final class CallRun {
                 break;
             }
             next = play(response, next.url());
+        }
+        if (live != null) {
+            live.ended(sid);
         }
         laterCallbacks.forEach(Runnable::run);
         String finalStatus = rejectedAs != null ? rejectedAs : "completed";
@@ -211,6 +225,23 @@ final class CallRun {
      * {@code input} does not take): Twilio waits {@code timeout} and falls through to the next verb, or with
      * {@code actionOnEmptyResult="true"} posts to the action anyway.
      */
+    private Optional<URI> waitForMove(CallSimulator.LiveControl live, int timeoutSeconds) {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Optional<URI> moved = live.movedTo(sid);
+            if (moved.isPresent()) {
+                return moved;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
     private Fetch gather(Element gather, URI documentUrl) {
         String input = Twiml.attribute(gather, "input") == null ? "dtmf" : gather.getAttribute("input");
         boolean takesDigits = input.contains("dtmf");
@@ -266,6 +297,15 @@ final class CallRun {
             result.put("Confidence", BigDecimal.valueOf(answer.confidence()).toPlainString());
             return fetch(action, method(gather), result);
         } else {
+            CallSimulator.LiveControl live = simulator.live();
+            if (live != null && answer == null) {
+                // a live call: the wait passes in real time, and the REST API may move the call meanwhile
+                Optional<URI> moved = waitForMove(live, timeout);
+                if (moved.isPresent()) {
+                    steps.add(new Step.NoInput("Gather", "moved through the REST API"));
+                    return fetch(moved.get(), "POST", Map.of());
+                }
+            }
             if (!spend(timeout * 1000L)) {
                 return callerHangsUp();
             }

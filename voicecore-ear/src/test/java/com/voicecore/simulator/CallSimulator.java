@@ -52,6 +52,22 @@ public final class CallSimulator {
     private final URI statusCallback;
     private final Clock clock;
     private final Random random;
+    private LiveControl live;
+
+    /**
+     * Twilio's REST side of a live call: the call is announced when it starts and ends, and may be moved
+     * to new TwiML while it runs (as Twilio's call update does). With it, a {@code <Gather>} that hears
+     * nothing waits its timeout in real time, watching for such a move: that is how a queued caller is
+     * bridged to the agent who accepted.
+     */
+    public interface LiveControl {
+        void started(String callSid, String accountSid, String from, String to);
+
+        /** Where the call was moved since the last look, if it was. */
+        java.util.Optional<URI> movedTo(String callSid);
+
+        void ended(String callSid);
+    }
 
     /**
      * @param baseUrl where VoiceCore answers, e.g. {@code http://localhost:8080}; the incoming-call webhook is
@@ -122,6 +138,18 @@ public final class CallSimulator {
     public CallSimulator withHttpClient(HttpClient http) {
         return new CallSimulator(baseUrl, accountSid, authToken, Objects.requireNonNull(http), signing, voiceUrl,
                 statusCallback, clock, random);
+    }
+
+    /** Lets the REST API (a fake Twilio API) move the simulator's calls while they run. */
+    public CallSimulator withLiveControl(LiveControl control) {
+        CallSimulator copy = new CallSimulator(baseUrl, accountSid, authToken, http, signing, voiceUrl, statusCallback,
+                clock, random);
+        copy.live = control;
+        return copy;
+    }
+
+    LiveControl live() {
+        return live;
     }
 
     /** Places one inbound call and plays it to the end; never throws for what the server answers. */

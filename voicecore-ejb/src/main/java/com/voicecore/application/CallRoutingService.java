@@ -30,6 +30,11 @@ public interface CallRoutingService {
 
     CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context);
 
+    /** As above, with Twilio's DialCallDuration (the talk time of an answered dial), when it sent one. */
+    default CallScript dialEnded(String callSid, String dialCallStatus, Integer dialCallDuration, Map<String, String> context) {
+        return dialEnded(callSid, dialCallStatus, context);
+    }
+
     /** The TwiML of a call moved by a REST transfer: dial the number, showing the caller's own ID. */
     CallScript transferred(String callSid, String to);
 

@@ -68,11 +68,19 @@ public class CallRouter implements CallHandover {
         if (!state.isOpen()) {
             return toVoicemail(call, department, null, department.name() + " is closed");
         }
-        if (!queueDesk.hasLoggedInAgents(department)) {
-            return toVoicemail(call, department, null, "no agent of " + department.name() + " is logged in");
+        if (queueDesk.hasLoggedInAgents(department)) {
+            // agents are logged in through the agent socket: the department's queue, and offers to them
+            return queueDesk.enqueue(call, department, voice());
         }
-        // the department's queue: the caller is offered to the longest-idle agent over the agent socket
-        return queueDesk.enqueue(call, department, voice());
+        // no client logged in: an agent whose presence is set through the API (reachable at a phone of
+        // their own, say) is rung directly, the longest idle first; otherwise the department's voicemail
+        List<Agent> available = agents.findAvailableInDepartment(department.id());
+        if (available.isEmpty()) {
+            return toVoicemail(call, department, null, "no agent of " + department.name() + " is available");
+        }
+        Agent longestIdle = available.get(0);
+        call.recordStep(RouteStep.AGENT, longestIdle.name() + " (longest idle in " + department.name() + ")", now);
+        return dial(call, department, longestIdle);
     }
 
     @Override

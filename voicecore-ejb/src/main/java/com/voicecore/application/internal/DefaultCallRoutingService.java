@@ -223,6 +223,11 @@ public class DefaultCallRoutingService implements CallRoutingService {
 
     @Override
     public CallScript dialEnded(String callSid, String dialCallStatus, Map<String, String> context) {
+        return dialEnded(callSid, dialCallStatus, null, context);
+    }
+
+    @Override
+    public CallScript dialEnded(String callSid, String dialCallStatus, Integer dialCallDuration, Map<String, String> context) {
         Call call = locked(callSid);
         Instant now = clock.instant();
         String status = dialCallStatus == null ? "failed" : dialCallStatus.toLowerCase(Locale.ROOT);
@@ -230,7 +235,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
         if (context.containsKey(QueueDesk.ENTRY)) {
             // the bridge of a queued caller: answered ends the wait; unanswered, the caller waits again
             call.recordStep(RouteStep.AGENT, answered ? "answered" : "agent's phone: " + status, now);
-            if (queueDesk.bridgeEnded(call, answered)) {
+            if (queueDesk.bridgeEnded(call, answered, dialCallDuration)) {
                 return queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(), false))
                         .orElseGet(() -> CallScript.of(new Instruction.Hangup()));
             }

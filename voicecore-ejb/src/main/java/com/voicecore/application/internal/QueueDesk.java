@@ -57,9 +57,16 @@ public class QueueDesk {
     @Inject
     Clock clock;
 
-    /** Whether anyone could take a call of this department (an agent not "not available"). */
+    /**
+     * Whether an agent of this department is logged in through a client (its heartbeats are fresh and it
+     * is not "not available"): only such agents can be offered calls over the agent socket.
+     */
     public boolean hasLoggedInAgents(Department department) {
-        return agents.countLoggedIn(department.id()) > 0;
+        return agents.countLoggedIn(department.id(), connectedSince()) > 0;
+    }
+
+    private Instant connectedSince() {
+        return clock.instant().minus(settings.heartbeatExpiry());
     }
 
     /** The caller joins the department's queue; an idle agent is offered the call at once. */
@@ -130,7 +137,7 @@ public class QueueDesk {
             if (next.isEmpty() || !tried.add(next.get().id())) {
                 break;
             }
-            Optional<Agent> agent = agents.lockLongestIdle(departmentId, List.of());
+            Optional<Agent> agent = agents.lockLongestIdle(departmentId, connectedSince());
             if (agent.isEmpty()) {
                 break;
             }
@@ -281,7 +288,7 @@ public class QueueDesk {
      * The agent's leg ended: answered calls complete (the agent wraps up), unanswered ones put the caller
      * back in the queue. Returns true when the caller should wait again.
      */
-    public boolean bridgeEnded(Call call, boolean answered) {
+    public boolean bridgeEnded(Call call, boolean answered, Integer talkSeconds) {
         Instant now = clock.instant();
         Optional<QueueEntry> found = queue.findByCall(call.id());
         if (found.isEmpty()) {
@@ -295,7 +302,9 @@ public class QueueDesk {
         Agent agent = agentId == null ? null : agents.lock(agentId).orElse(null);
         UUID tenant = TenantContext.require();
         if (answered) {
-            Duration talk = Duration.between(entry.answeredAt().orElse(now), now);
+            // Twilio's DialCallDuration when it sent one, else the time since the accept
+            Duration talk = talkSeconds != null ? Duration.ofSeconds(talkSeconds)
+                    : Duration.between(entry.answeredAt().orElse(now), now);
             entry.complete(now, talk, settings.wrapUp());
             queue.store(entry);
             if (agent != null) {
@@ -360,7 +369,7 @@ public class QueueDesk {
             announcer.callEvent(TenantContext.require(), entry, "abandoned", null, now);
             snapshot(entry.departmentId());
         } else if (entry.state() == QueueState.BRIDGING || entry.state() == QueueState.CONNECTED) {
-            bridgeEnded(call, true);
+            bridgeEnded(call, true, null);
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("SchemaMigrator") // the runtime role it connects as is created by the migration step
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PgRealtimeFeed implements RealtimeFeed {

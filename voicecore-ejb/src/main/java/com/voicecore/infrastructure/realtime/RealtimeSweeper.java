@@ -36,6 +36,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@jakarta.ejb.DependsOn("SchemaMigrator") // no sweep before the schema it reads exists
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RealtimeSweeper {

@@ -154,6 +154,19 @@ public final class FakeTwilioApi implements AutoCloseable {
         return call;
     }
 
+    /** A live inbound call under a SID chosen elsewhere (the call simulator's), so it can be redirected. */
+    public FakeCall liveCall(String callSid, String accountSid, String from, String to) {
+        FakeCall call = new FakeCall(callSid, accountSid, from, to, "inbound", "in-progress", null,
+                "CT" + HexFormat.of().formatHex(randomBytes(16)), null, List.of(), now());
+        calls.put(call.sid(), call);
+        return call;
+    }
+
+    /** The call ended on the caller's side. */
+    public void callEnded(String callSid) {
+        calls.computeIfPresent(callSid, (sid, call) -> call.with("completed", call.url()));
+    }
+
     public Optional<FakeCall> call(String callSid) {
         return Optional.ofNullable(calls.get(callSid));
     }

@@ -203,6 +203,8 @@ public final class AgentClient implements AutoCloseable {
         String id = Long.toString(ids.incrementAndGet());
         CompletableFuture<JsonObject> reply = new CompletableFuture<>();
         pending.put(id, reply);
+        // a reply that never comes fails the future instead of leaving its caller waiting for ever
+        reply.orTimeout(15, TimeUnit.SECONDS).whenComplete((r, e) -> pending.remove(id));
         try {
             sendRaw(message.add("id", id).build().toString());
         } catch (IOException e) {

@@ -117,7 +117,8 @@ public class TwilioVoiceResource {
             case RECEPTIONIST -> routing.receptionist(w.callSid());
             case RECEPTIONIST_INPUT -> routing.receptionistAnswered(w.callSid(), input, context);
             case CHALLENGE -> routing.challengeAnswered(w.callSid(), input);
-            case DIAL_RESULT -> routing.dialEnded(w.callSid(), w.get("DialCallStatus").orElse(null), context);
+            case DIAL_RESULT -> routing.dialEnded(w.callSid(), w.get("DialCallStatus").orElse(null),
+                    w.get("DialCallDuration").filter(d -> d.matches("\\d{1,7}")).map(Integer::parseInt).orElse(null), context);
             case VOICEMAIL -> recording(w)
                     .map(r -> routing.voicemailRecorded(w.callSid(), r, context))
                     .orElseGet(() -> routing.voicemailRecorded(w.callSid(), new RecordingReport("none", "none", 0, "absent"), context));

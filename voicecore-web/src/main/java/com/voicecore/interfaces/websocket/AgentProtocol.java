@@ -106,6 +106,14 @@ public class AgentProtocol {
         return socket;
     }
 
+    void failed(AgentSocket socket, Throwable t) {
+        LOG.log(Level.FINE, "Agent socket error", t);
+        if (!(t instanceof java.io.IOException)) {
+            LOG.log(Level.WARNING, "Agent socket failed: " + t);
+        }
+        closed(socket);
+    }
+
     void closed(AgentSocket socket) {
         if (socket != null) {
             sockets.remove(socket);
@@ -229,7 +237,8 @@ public class AgentProtocol {
                 if (!socket.seesDepartment(department)) {
                     throw new BadMessage("forbidden", "Only your own department's queue");
                 }
-                yield queues.snapshot(department);
+                JsonObject snapshot = parse(queues.snapshot(department)).orElseThrow();
+                yield Json.createObjectBuilder(snapshot).add("replyTo", nullable(id)).build().toString();
             }
             case "ping" -> Json.createObjectBuilder().add("type", "pong").build().toString();
             default -> throw new BadMessage("bad_message", "Unknown message type");

@@ -103,7 +103,9 @@ final class AgentSocket {
         try {
             session.getAsyncRemote().sendText(message, result -> backlog.decrementAndGet());
         } catch (RuntimeException e) {
-            backlog.decrementAndGet(); // the session closed meanwhile
+            backlog.decrementAndGet();
+            java.util.logging.Logger.getLogger(AgentSocket.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Could not send to an agent socket: " + e);
         }
     }
 

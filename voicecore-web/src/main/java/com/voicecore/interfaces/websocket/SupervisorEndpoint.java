@@ -34,6 +34,6 @@ public class SupervisorEndpoint {
 
     @OnError
     public void error(Throwable t) {
-        protocol.closed(socket);
+        protocol.failed(socket, t);
     }
 }

@@ -32,11 +32,12 @@ import java.util.UUID;
                 + "and a.activity = :idle order by a.activitySince, a.id")
 @NamedQuery(name = "Agent.findStale",
         query = "select a from Agent a where a.status <> :notAvailable and a.activity in :expirable "
-                + "and coalesce(a.lastSeenAt, a.activitySince) < :staleBefore")
+                + "and a.lastSeenAt < :staleBefore")
 @NamedQuery(name = "Agent.findWrapUpDone",
         query = "select a from Agent a where a.activity = :wrapUp and a.wrapUpUntil <= :now")
 @NamedQuery(name = "Agent.countLoggedIn",
-        query = "select count(a) from Agent a where a.departmentId = :departmentId and a.status <> :notAvailable")
+        query = "select count(a) from Agent a where a.departmentId = :departmentId and a.status <> :notAvailable "
+                + "and a.lastSeenAt >= :since")
 @NamedQuery(name = "Agent.findByUser", query = "select a from Agent a where a.userId = :userId")
 @NamedQuery(name = "Agent.countByDepartment", query = "select count(a) from Agent a where a.departmentId = :departmentId")
 public class Agent extends TimestampedTenantEntity {
@@ -155,9 +156,16 @@ public class Agent extends TimestampedTenantEntity {
         }
         if (newStatus == AgentStatus.AVAILABLE) {
             missedOffers = 0;
-            lastSeenAt = now; // choosing "available" is a sign of life: the heartbeat clock starts now
         }
+        // A choice from the agent's own client is a sign of life: its heartbeats keep the presence from
+        // now on. A status set through the API is API-managed: no client, so no heartbeat expiry.
+        lastSeenAt = reason == PresenceReason.AGENT ? now : null;
         return move(newStatus, newStatus == AgentStatus.AVAILABLE ? AgentActivity.IDLE : AgentActivity.AWAY, now, reason);
+    }
+
+    /** Whether a client keeps this agent's presence (heartbeats since {@code since}): the agent can take offers. */
+    public boolean isConnectedSince(Instant since) {
+        return lastSeenAt != null && !lastSeenAt.isBefore(since);
     }
 
     /** A heartbeat: the agent's client is still there. Changes no status, so nothing is announced. */
@@ -173,8 +181,7 @@ public class Agent extends TimestampedTenantEntity {
                 || activity == AgentActivity.OFFERED) {
             return false;
         }
-        Instant seen = lastSeenAt == null ? activitySince : lastSeenAt;
-        if (!seen.isBefore(staleBefore)) {
+        if (lastSeenAt == null || !lastSeenAt.isBefore(staleBefore)) {
             return false;
         }
         return move(AgentStatus.NOT_AVAILABLE, AgentActivity.AWAY, now, PresenceReason.HEARTBEAT_EXPIRED);

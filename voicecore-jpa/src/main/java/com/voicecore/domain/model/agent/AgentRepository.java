@@ -32,7 +32,7 @@ public interface AgentRepository {
      * The department's longest-idle agent ready for an offer, locked for this transaction; agents another
      * transaction holds are skipped, so two nodes never offer one agent two calls.
      */
-    Optional<Agent> lockLongestIdle(UUID departmentId, java.util.Collection<UUID> excluded);
+    Optional<Agent> lockLongestIdle(UUID departmentId, java.time.Instant connectedSince);
 
     /** Locks one agent (waits for another transaction holding it). */
     Optional<Agent> lock(UUID id);
@@ -43,8 +43,8 @@ public interface AgentRepository {
     /** Agents whose wrap-up time is over. */
     List<Agent> findWrapUpDone(java.time.Instant now);
 
-    /** Agents of the department who are logged in (any status but not available). */
-    long countLoggedIn(UUID departmentId);
+    /** Agents of the department logged in through a client (not "not available", heartbeat since {@code since}). */
+    long countLoggedIn(UUID departmentId, java.time.Instant since);
 
     /** Records the agent's new presence interval (closing the previous one): the metrics' idle time. */
     void logPresence(Agent agent);

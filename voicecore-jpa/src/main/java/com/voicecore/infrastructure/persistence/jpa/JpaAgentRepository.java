@@ -80,17 +80,14 @@ public class JpaAgentRepository implements AgentRepository {
     }
 
     @Override
-    public Optional<Agent> lockLongestIdle(UUID departmentId, java.util.Collection<UUID> excluded) {
+    public Optional<Agent> lockLongestIdle(UUID departmentId, java.time.Instant connectedSince) {
         String sql = "select * from agents where tenant_id = :tenant and department_id = :department"
-                + " and status = 'available' and activity = 'idle'"
-                + (excluded.isEmpty() ? "" : " and id not in (:excluded)")
+                + " and status = 'available' and activity = 'idle' and last_seen_at >= :since"
                 + " order by activity_since, id limit 1 for update skip locked";
         jakarta.persistence.Query query = em.createNativeQuery(sql, Agent.class)
                 .setParameter("tenant", com.voicecore.infrastructure.tenancy.TenantContext.require())
-                .setParameter("department", departmentId);
-        if (!excluded.isEmpty()) {
-            query.setParameter("excluded", excluded);
-        }
+                .setParameter("department", departmentId)
+                .setParameter("since", java.time.OffsetDateTime.ofInstant(connectedSince, java.time.ZoneOffset.UTC));
         @SuppressWarnings("unchecked")
         List<Agent> rows = query.getResultList();
         rows.forEach(em::refresh);
@@ -127,9 +124,10 @@ public class JpaAgentRepository implements AgentRepository {
     }
 
     @Override
-    public long countLoggedIn(UUID departmentId) {
+    public long countLoggedIn(UUID departmentId, java.time.Instant since) {
         return em.createNamedQuery("Agent.countLoggedIn", Long.class)
                 .setParameter("departmentId", departmentId)
+                .setParameter("since", since)
                 .setParameter("notAvailable", AgentStatus.NOT_AVAILABLE)
                 .getSingleResult();
     }
