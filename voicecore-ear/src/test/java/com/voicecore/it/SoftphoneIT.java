@@ -6,6 +6,7 @@ import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
 import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Deployments;
+import com.voicecore.it.support.FakeTwilioLive;
 import com.voicecore.it.support.Sql;
 import com.voicecore.it.support.TestEnvironment;
 import com.voicecore.simulator.CallScript;
@@ -167,7 +168,9 @@ class SoftphoneIT {
     }
 
     static CompletableFuture<SimulatedCall> callInBackground(CallingTenant tenant, CallScript script) {
-        return CompletableFuture.supplyAsync(() -> tenant.simulator().call(script)); // LIVE-CONTROL-PENDING
+        // Twilio's side: the fake REST API knows the account and moves the simulated call when the server bridges it
+        TestEnvironment.twilioApi().account(tenant.accountSid(), tenant.authToken());
+        return CompletableFuture.supplyAsync(() -> tenant.simulator().withLiveControl(new FakeTwilioLive(TestEnvironment.twilioApi())).call(script));
     }
 
     // ---------- tests ----------
@@ -274,8 +277,10 @@ class SoftphoneIT {
         assertEquals("agent-" + sam.agentId(), dials.get(0).targets().get(0).address(), "the agent's softphone identity is rung");
         assertNull(dials.get(0).callerId(), "no caller ID override: the agent sees the caller");
 
-        browser.await(Duration.ofSeconds(15), "the call's events reach the page",
-                d -> eventLines().stream().anyMatch(l -> l.contains("call connected") && l.contains(caller)));
+        browser.await(Duration.ofSeconds(15), "the call's events reach the page: bridged to this agent, then ended",
+                d -> eventLines().stream().anyMatch(l -> l.contains("call bridging") && l.contains(caller))
+                        && eventLines().stream().anyMatch(l -> l.contains("call ended") && l.contains(caller)));
+        assertEquals("ended", browser.find("#call").getAttribute("data-state"), "the call card followed the call");
         assertFalse(browser.find("#offer").isDisplayed(), "the offer is gone once taken");
         JsonObject record = tenant.call(done.sid());
         assertEquals(sam.agentId(), record.getString("agentId"));
