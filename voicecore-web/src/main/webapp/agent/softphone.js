@@ -385,6 +385,11 @@
             error('desk-error', 'That call is no longer offered to you.');
             return;
         }
+        if (purpose && (purpose.kind === 'accept' || purpose.kind === 'reject') && state.offer) {
+            // the offer still rings (e.g. the call could not be moved): the agent may try again or reject
+            $('offer-accept').disabled = false;
+            $('offer-reject').disabled = false;
+        }
         if (purpose && purpose.kind === 'heartbeat') {
             return;
         }
