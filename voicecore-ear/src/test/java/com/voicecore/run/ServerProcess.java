@@ -47,6 +47,12 @@ public final class ServerProcess implements AutoCloseable {
             Files.writeString(logging, Files.readString(logging).replace(
                     serverHome.resolve("standalone").toAbsolutePath().toString(), baseDir.toAbsolutePath().toString()));
         }
+        // the copy deploys through its deployments folder: drop what a running server (Arquillian's, say)
+        // has deployed through its management API, or the copy would boot with the same deployment twice
+        Path config = baseDir.resolve("configuration/standalone.xml");
+        if (Files.exists(config)) {
+            Files.writeString(config, Files.readString(config).replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
+        }
         Files.copy(ear, baseDir.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(consoleLog.getParent());
 

@@ -52,7 +52,12 @@ class TenantWallCatalogueTest {
     static final String PLATFORM_ROLE = "voicecore_platform";
     /** The only tables the platform role may read across tenants (db/README.md): nothing personal in them. */
     /** Tables the platform role may read across tenants; spam_reports only to count reports (db/V4). */
-    static final Set<String> PLATFORM_DIRECTORY = Set.of("tenants", "phone_numbers", "api_keys", "spam_reports");
+    /**
+     * agents and queue_entries only for platform.realtime_due_tenants (V8): the real-time sweep learns
+     * which tenants have due presence or queue work; the function answers tenant ids, nothing else.
+     */
+    static final Set<String> PLATFORM_DIRECTORY = Set.of("tenants", "phone_numbers", "api_keys", "spam_reports",
+            "agents", "queue_entries");
 
     private static EmbeddedDatabase db;
 

@@ -49,6 +49,7 @@ public class AgentSocketFilter extends HttpFilter {
     private static void refuse(HttpServletResponse response, int status, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + (status == 401 ? "Unauthorized" : "Forbidden")
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
