@@ -116,6 +116,8 @@ public final class VoiceCoreDevServer {
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo, dbUrl, appUser, appPassword);
         seedTelephony(base, demo);
+        boolean softphoneLogin = appPassword != null
+                && linkSoftphoneLogin(UUID.fromString(demo.getProperty("tenantId")), demo.getProperty("adminEmail"), dbUrl, appUser, appPassword);
         store(demo, state.resolve("demo.properties"));
 
         say("""
@@ -129,6 +131,7 @@ public final class VoiceCoreDevServer {
                   Demo tenant           %4$s (%5$s)
                   Demo tenant API key   %6$s
                   Demo admin login      %7$s / %8$s
+                  Agent softphone       %1$s/agent/   %13$s
                   Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
                   Call it (local call simulator, plays Twilio; demo number %9$s):
                     TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
@@ -141,7 +144,9 @@ public final class VoiceCoreDevServer {
                 ==================================================================================
                 """.formatted(base, server.managementPort(), platformKey, DEMO_TENANT, demo.getProperty("tenantId"),
                 demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword"),
-                demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl));
+                demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl,
+                softphoneLogin ? "company id " + demo.getProperty("tenantId") + ", the demo admin login (agent Alice Reyes)"
+                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)"));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
     }
@@ -222,6 +227,30 @@ public final class VoiceCoreDevServer {
     }
 
     /** Straight into the database as the runtime role, under the tenant wall like any request. */
+    /**
+     * The softphone signs in tenant users linked to an agent: the demo admin becomes Alice Reyes's login
+     * (once; an admin signs in with the supervisor role). There is no API for this link yet.
+     */
+    private static boolean linkSoftphoneLogin(UUID tenant, String adminEmail, String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ctx = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
+                ctx.setString(1, tenant.toString());
+                ctx.execute();
+            }
+            try (PreparedStatement link = c.prepareStatement("update agents set user_id = (select id from tenant_users"
+                    + " where lower(email) = lower(?)) where email = 'alice@northwind-dental.example' and user_id is null")) {
+                link.setString(1, adminEmail);
+                link.executeUpdate();
+            }
+            c.commit();
+            return true;
+        } catch (Exception e) {
+            say("Could not link the demo admin to an agent for the softphone: " + e.getMessage());
+            return false;
+        }
+    }
+
     private static void seedKnowledgeBase(UUID tenant, String url, String user, String password) {
         String[][] entries = {
                 {"What are your opening hours?", "We are open Monday to Friday, 9 am to 5 pm.", "hours", "en"},
