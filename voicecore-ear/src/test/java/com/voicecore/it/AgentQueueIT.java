@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Department calls through the queue, end to end: the simulator plays the caller (and Twilio's REST
  * side, so an accepted call is really moved), the agents are Java agent clients. Server timings for
- * tests (arquillian.xml): offers ring 2 s, two missed offers make an agent not available, wrap-up 1 s,
+ * tests (arquillian.xml): offers ring 3 s, two missed offers make an agent not available, wrap-up 1 s,
  * one wait turn 1 s.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -115,18 +115,23 @@ class AgentQueueIT {
                     "Support's agent hears nothing of Sales' calls: " + catC.received());
             assertTrue(boss.received().stream().anyMatch(m -> is(m, "call") && "bridging".equals(m.getString("event", ""))));
 
-            // metrics: Ben handled one call with Twilio's talk time; Ann missed one offer
+            // metrics: Ben handled one call with Twilio's talk time; Ann missed (at least) her offer; every
+            // offer but the accepted one counts as missed (a slow machine may let an offer ring out too)
             JsonObject benMetrics = metrics(tenant, from, benId);
+            JsonObject annMetrics = metrics(tenant, from, ann.getString("id"));
             assertEquals(1, benMetrics.getInt("callsHandled"));
             assertEquals(42, benMetrics.getInt("talkSeconds"));
             assertEquals(1, benMetrics.getInt("wrapUpSeconds"));
             assertEquals(43, benMetrics.getInt("handleSeconds"));
-            assertEquals(1, metrics(tenant, from, ann.getString("id")).getInt("missedOffers"));
+            assertEquals(43.0, benMetrics.getJsonNumber("averageHandleSeconds").doubleValue(), 0.001);
+            assertTrue(annMetrics.getInt("missedOffers") >= 1, annMetrics.toString());
+            assertEquals(0, annMetrics.getInt("callsHandled"));
             JsonObject sales = Api.get("/api/v1/agent-metrics/departments?from=" + from, tenant.key()).array().stream()
                     .map(JsonValue::asJsonObject).filter(d -> d.getString("departmentId").equals(tenant.departmentId("Sales")))
                     .findFirst().orElseThrow();
             assertEquals(1, sales.getInt("callsHandled"));
-            assertEquals(2, sales.getInt("offers"));
+            assertEquals(annMetrics.getInt("offers") + benMetrics.getInt("offers"), sales.getInt("offers"));
+            assertEquals(sales.getInt("offers") - 1, sales.getInt("missedOffers"), "all offers but the accepted one were missed");
         }
     }
 

@@ -56,7 +56,7 @@ class MultiNodeRealtimeIT {
         env.put("VOICECORE_SECRETS_KEY", System.getProperty("voicecore.test.secrets.key")); // the cluster shares its keys
         env.put("VOICECORE_PUBLIC_URL", System.getProperty("voicecore.test.public.url"));
         env.put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true -Dvoicecore.security.pbkdf2-iterations=1000"
-                + " -Dvoicecore.agents.heartbeat-seconds=1 -Dvoicecore.agents.wrap-up-seconds=1 -Dvoicecore.queue.offer-seconds=2"
+                + " -Dvoicecore.agents.heartbeat-seconds=1 -Dvoicecore.agents.wrap-up-seconds=1 -Dvoicecore.queue.offer-seconds=3"
                 + " -Dvoicecore.queue.hold-seconds=1 -Dvoicecore.queue.max-missed-offers=2");
         Path module = Path.of("").toAbsolutePath();
         Path work = module.resolve("target/second-node");
