@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * The run command ({@code mvn -Prun verify}): starts the embedded PostgreSQL (data kept in
@@ -112,6 +116,8 @@ public final class VoiceCoreDevServer {
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo);
         seedTelephony(base, demo);
+        boolean softphoneLogin = appPassword != null
+                && linkSoftphoneLogin(UUID.fromString(demo.getProperty("tenantId")), demo.getProperty("adminEmail"), dbUrl, appUser, appPassword);
         store(demo, state.resolve("demo.properties"));
 
         say("""
@@ -125,6 +131,7 @@ public final class VoiceCoreDevServer {
                   Demo tenant           %4$s (%5$s)
                   Demo tenant API key   %6$s
                   Demo admin login      %7$s / %8$s
+                  Agent softphone       %1$s/agent/   %13$s
                   Try:  curl -H 'Authorization: Bearer %6$s' %1$s/api/v1/agents
                   Call it (local call simulator, plays Twilio; demo number %9$s): the AI receptionist answers
                   from the knowledge base, then hands over to Sales (or dial an extension: --press 201):
@@ -138,7 +145,9 @@ public final class VoiceCoreDevServer {
                 ==================================================================================
                 """.formatted(base, server.managementPort(), platformKey, DEMO_TENANT, demo.getProperty("tenantId"),
                 demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword"),
-                demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl));
+                demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl,
+                softphoneLogin ? "company id " + demo.getProperty("tenantId") + ", the demo admin login (agent Alice Reyes)"
+                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)"));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
     }
@@ -210,6 +219,30 @@ public final class VoiceCoreDevServer {
             }
         }
         demo.setProperty("twilioNumber", number);
+    }
+
+    /**
+     * The softphone signs in tenant users linked to an agent: the demo admin becomes Alice Reyes's login
+     * (once; an admin signs in with the supervisor role). There is no API for this link yet.
+     */
+    private static boolean linkSoftphoneLogin(UUID tenant, String adminEmail, String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ctx = c.prepareStatement("select set_config('app.current_tenant', ?, true)")) {
+                ctx.setString(1, tenant.toString());
+                ctx.execute();
+            }
+            try (PreparedStatement link = c.prepareStatement("update agents set user_id = (select id from tenant_users"
+                    + " where lower(email) = lower(?)) where email = 'alice@northwind-dental.example' and user_id is null")) {
+                link.setString(1, adminEmail);
+                link.executeUpdate();
+            }
+            c.commit();
+            return true;
+        } catch (Exception e) {
+            say("Could not link the demo admin to an agent for the softphone: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Through the tenant API, like an integrator: what the AI receptionist answers from. */

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public class TelephonySettings extends TimestampedTenantEntity {
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-f]{32}");
+    private static final Pattern API_KEY_SID = Pattern.compile("SK[0-9a-f]{32}");
+    private static final Pattern TWIML_APP_SID = Pattern.compile("AP[0-9a-f]{32}");
 
     public static final int DEFAULT_DIAL_TIMEOUT = 20;
     public static final int DEFAULT_VOICEMAIL_MAX = 120;
@@ -40,7 +42,76 @@ public class TelephonySettings extends TimestampedTenantEntity {
     @Column(name = "voicemail_max_seconds", nullable = false)
     private int voicemailMaxSeconds = DEFAULT_VOICEMAIL_MAX;
 
+    /** The softphone's Twilio API key and TwiML app (Voice JavaScript SDK access tokens); all or none. */
+    @Column(name = "twilio_api_key_sid", length = 34)
+    private String apiKeySid;
+
+    @Column(name = "twilio_api_key_secret")
+    private byte[] sealedApiKeySecret;
+
+    @Column(name = "twiml_app_sid", length = 34)
+    private String twimlAppSid;
+
     public TelephonySettings() {
+    }
+
+    public static boolean isApiKeySid(String value) {
+        return value != null && API_KEY_SID.matcher(value).matches();
+    }
+
+    public static boolean isTwimlAppSid(String value) {
+        return value != null && TWIML_APP_SID.matcher(value).matches();
+    }
+
+    /** Lets agents' softphones take calls through the Twilio Voice SDK with this API key and TwiML app. */
+    public void connectVoiceSdk(String keySid, byte[] sealedSecret, String appSid) {
+        if (!isApiKeySid(keySid)) {
+            throw new IllegalArgumentException("A Twilio API key SID is SK followed by 32 lowercase hex digits");
+        }
+        if (!isTwimlAppSid(appSid)) {
+            throw new IllegalArgumentException("A TwiML app SID is AP followed by 32 lowercase hex digits");
+        }
+        Objects.requireNonNull(sealedSecret, "sealedSecret");
+        this.apiKeySid = keySid;
+        this.sealedApiKeySecret = sealedSecret.clone();
+        this.twimlAppSid = appSid;
+    }
+
+    /** Changes the key SID or app but keeps the stored secret (admins cannot read it back to resend it). */
+    public void keepVoiceSdkSecret(String keySid, String appSid) {
+        if (sealedApiKeySecret == null) {
+            throw new IllegalStateException("No Twilio API key secret is stored yet");
+        }
+        if (!keySid.equals(apiKeySid)) {
+            throw new IllegalArgumentException("A new API key SID needs its secret");
+        }
+        if (!isTwimlAppSid(appSid)) {
+            throw new IllegalArgumentException("A TwiML app SID is AP followed by 32 lowercase hex digits");
+        }
+        this.twimlAppSid = appSid;
+    }
+
+    /** Back to the local call simulator for the softphone. */
+    public void disconnectVoiceSdk() {
+        this.apiKeySid = null;
+        this.sealedApiKeySecret = null;
+        this.twimlAppSid = null;
+    }
+
+    public boolean isVoiceSdkConnected() {
+        return apiKeySid != null && sealedApiKeySecret != null && twimlAppSid != null;
+    }
+
+    public Optional<String> apiKeySid() {
+        return Optional.ofNullable(apiKeySid);
+    }
+
+    public Optional<byte[]> sealedApiKeySecret() {
+        return Optional.ofNullable(sealedApiKeySecret).map(byte[]::clone);
+    }
+
+    public Optional<String> twimlAppSid() {
+        return Optional.ofNullable(twimlAppSid);
     }
 
     public static boolean isAccountSid(String value) {
@@ -113,6 +184,7 @@ public class TelephonySettings extends TimestampedTenantEntity {
 
     @Override
     public String toString() {
-        return "TelephonySettings[account=" + twilioAccountSid + ", token=" + (sealedAuthToken == null ? "none" : "sealed") + "]";
+        return "TelephonySettings[account=" + twilioAccountSid + ", token=" + (sealedAuthToken == null ? "none" : "sealed")
+                + ", apiKey=" + apiKeySid + ", app=" + twimlAppSid + "]";
     }
 }
