@@ -1,12 +1,12 @@
 package com.voicecore.application.internal;
 
-import com.voicecore.application.realtime.Admission;
+import com.voicecore.application.voice.Admission;
 import com.voicecore.application.ConversationService;
 import com.voicecore.application.TurnDraft;
 import com.voicecore.domain.model.conversation.Outcome;
-import com.voicecore.application.realtime.RealtimeConversations;
-import com.voicecore.application.realtime.StreamRejectedException;
-import com.voicecore.application.realtime.Turn;
+import com.voicecore.application.voice.RealtimeConversations;
+import com.voicecore.application.voice.StreamRejectedException;
+import com.voicecore.application.voice.Turn;
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;

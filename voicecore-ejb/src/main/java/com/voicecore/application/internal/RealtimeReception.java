@@ -2,8 +2,8 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.CallHandover;
 import com.voicecore.application.ConversationService;
-import com.voicecore.application.realtime.RealtimeBridges;
-import com.voicecore.application.realtime.SessionConfig;
+import com.voicecore.application.voice.RealtimeBridges;
+import com.voicecore.application.voice.SessionConfig;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.call.RouteStep;

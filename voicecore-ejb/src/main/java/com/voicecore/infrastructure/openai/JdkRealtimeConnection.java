@@ -1,6 +1,6 @@
 package com.voicecore.infrastructure.openai;
 
-import com.voicecore.application.realtime.RealtimeConnection;
+import com.voicecore.application.voice.RealtimeConnection;
 
 import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package com.voicecore.infrastructure.openai;
 
-import com.voicecore.application.realtime.RealtimeConnection;
-import com.voicecore.application.realtime.RealtimeConnector;
-import com.voicecore.application.realtime.SessionConfig;
+import com.voicecore.application.voice.RealtimeConnection;
+import com.voicecore.application.voice.RealtimeConnector;
+import com.voicecore.application.voice.SessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

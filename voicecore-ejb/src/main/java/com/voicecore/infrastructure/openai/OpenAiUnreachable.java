@@ -1,6 +1,6 @@
 package com.voicecore.infrastructure.openai;
 
-import com.voicecore.application.realtime.RealtimeConnection;
+import com.voicecore.application.voice.RealtimeConnection;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 

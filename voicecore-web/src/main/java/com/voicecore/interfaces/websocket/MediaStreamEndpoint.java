@@ -1,9 +1,9 @@
 package com.voicecore.interfaces.websocket;
 
-import com.voicecore.application.realtime.MediaChannel;
-import com.voicecore.application.realtime.RealtimeBridge;
-import com.voicecore.application.realtime.RealtimeBridges;
-import com.voicecore.application.realtime.StreamRejectedException;
+import com.voicecore.application.voice.MediaChannel;
+import com.voicecore.application.voice.RealtimeBridge;
+import com.voicecore.application.voice.RealtimeBridges;
+import com.voicecore.application.voice.StreamRejectedException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package com.voicecore.application.realtime;
+package com.voicecore.application.voice;
 
 import com.voicecore.domain.model.realtime.AssistantPlayback;
 import com.voicecore.domain.model.conversation.Intent;

@@ -1,4 +1,4 @@
-package com.voicecore.application.realtime;
+package com.voicecore.application.voice;
 
 /** An open OpenAI Realtime session (one WebSocket). */
 public interface RealtimeConnection {

@@ -1,4 +1,4 @@
-package com.voicecore.application.realtime;
+package com.voicecore.application.voice;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

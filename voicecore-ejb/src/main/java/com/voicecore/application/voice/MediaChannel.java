@@ -1,4 +1,4 @@
-package com.voicecore.application.realtime;
+package com.voicecore.application.voice;
 
 /** The Twilio side of a bridge: the call's media stream WebSocket (implemented by the endpoint). */
 public interface MediaChannel {

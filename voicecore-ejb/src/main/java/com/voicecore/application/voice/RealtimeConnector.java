@@ -1,4 +1,4 @@
-package com.voicecore.application.realtime;
+package com.voicecore.application.voice;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
