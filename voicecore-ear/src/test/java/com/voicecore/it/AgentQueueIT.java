@@ -80,13 +80,15 @@ class AgentQueueIT {
             String caller = CallingTenant.uniqueNumber();
             Instant from = Instant.now().minusSeconds(1);
             SimulatedCall call = simulator(tenant).call(CallScript.from(caller).to(tenant.number())
-                    .staySilent().pressDigits("1")                        // Sales, through the menu
+                    .staySilent().say("I'd like to talk to sales")     // Sales, through the AI receptionist
                     .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(42)));
             assertEquals(List.of(), call.failures(), call.toString());
 
             // Ann was offered first and declined; Ben got it next and took it
             JsonObject annOffer = annC.await(m -> is(m, "offer"), SOON);
             assertEquals(caller, annOffer.getString("callerNumber"), "the offer shows the caller");
+            assertTrue(annOffer.getString("summary", "").contains("Sales"),
+                    "the offer carries the receptionist's summary so far: " + annOffer);
             assertEquals("rejected", annC.await(m -> is(m, "offer_ended"), SOON).getString("reason"));
             JsonObject benOffer = benC.await(m -> is(m, "offer"), SOON);
             assertEquals(annOffer.getString("callId"), benOffer.getString("callId"), "the same caller, re-offered");
@@ -147,7 +149,7 @@ class AgentQueueIT {
         try (AgentClient danC = AgentDesk.connect(tenant, dan)) {
             danC.setStatus("available").join();
             SimulatedCall call = simulator(tenant).call(CallScript.from(CallingTenant.uniqueNumber()).to(tenant.number())
-                    .staySilent().pressDigits("2")                            // Support
+                    .staySilent().say("Support please")                            // Support
                     .leaveVoicemail(Duration.ofSeconds(6), "Nobody answered"));
             assertEquals(List.of(), call.failures(), call.toString());
             JsonObject first = danC.await(m -> is(m, "offer"), SOON);
@@ -171,7 +173,7 @@ class AgentQueueIT {
         try (AgentClient eveC = AgentDesk.connect(tenant, eve)) {
             eveC.setStatus("busy").join(); // logged in, but taking no calls: callers wait
             SimulatedCall message = simulator(tenant).call(CallScript.from(CallingTenant.uniqueNumber()).to(tenant.number())
-                    .staySilent().pressDigits("2").pressDigits("1")
+                    .staySilent().say("Support please").pressDigits("1")
                     .leaveVoicemail(Duration.ofSeconds(7), "Call me back"));
             assertEquals(List.of(), message.failures(), message.toString());
             assertTrue(message.said().stream().anyMatch(s -> s.startsWith("You are caller number 1.")), message.toString());
@@ -180,7 +182,7 @@ class AgentQueueIT {
             assertEquals("voicemail", entryState(message.sid()));
 
             SimulatedCall gone = simulator(tenant).call(CallScript.from(CallingTenant.uniqueNumber()).to(tenant.number())
-                    .staySilent().pressDigits("2").hangUpAfter(Duration.ofSeconds(40)));
+                    .staySilent().say("Support please").hangUpAfter(Duration.ofSeconds(40)));
             assertEquals(List.of(), gone.failures(), gone.toString());
             assertEquals("abandoned", entryState(gone.sid()));
             JsonObject abandoned = eveC.await(m -> is(m, "call") && "abandoned".equals(m.getString("event", "")), SOON);

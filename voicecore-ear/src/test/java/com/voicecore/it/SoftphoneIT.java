@@ -262,7 +262,7 @@ class SoftphoneIT {
 
         String caller = CallingTenant.uniqueNumber();
         CompletableFuture<SimulatedCall> call = callInBackground(tenant, CallScript.from(caller).to(tenant.number())
-                .staySilent().pressDigits("1")          // Sales
+                .staySilent().say("I'd like to talk to sales")          // Sales
                 .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(40)));
         WebElement offer = awaitOffer(Duration.ofSeconds(30));
         String offerId = offer.getAttribute("data-offer-id");
@@ -297,7 +297,7 @@ class SoftphoneIT {
                 Api.get("/api/v1/agents/" + rita.agentId(), tenant.key()).object().getString("status")));
 
         CompletableFuture<SimulatedCall> call = callInBackground(tenant, CallScript.from(EVIL_CALLER).to(tenant.number())
-                .staySilent().pressDigits("1")
+                .staySilent().say("I'd like to talk to sales")
                 .leaveVoicemail(Duration.ofSeconds(9), EVIL_TEXT));
         WebElement offer = awaitOffer(Duration.ofSeconds(30));
         String offerId = offer.getAttribute("data-offer-id");
@@ -332,9 +332,9 @@ class SoftphoneIT {
         Login vera = agentWithLogin(tenant, "Vera Mail", "Sales", "204");
         Login elsewhere = agentWithLogin(other, "Otto Other", "Sales", "204");
         // nobody is logged in: each call to a department leaves a message there
-        leaveMessage(tenant, "1", "Sales message for Vera");
-        leaveMessage(tenant, "2", "Support message, not for Sales");
-        leaveMessage(other, "1", "Another company's Sales message");
+        leaveMessage(tenant, "sales", "Sales message for Vera");
+        leaveMessage(tenant, "support", "Support message, not for Sales");
+        leaveMessage(other, "sales", "Another company's Sales message");
 
         signIn(vera);
         browser.await(Duration.ofSeconds(10), "the department's voicemail is listed",
@@ -354,9 +354,9 @@ class SoftphoneIT {
         assertEquals(401, agentStatus("/api/v1/agent/voicemails", tenant.key()), "a tenant API key is not an agent token");
     }
 
-    static void leaveMessage(CallingTenant tenant, String menuKey, String transcription) {
+    static void leaveMessage(CallingTenant tenant, String department, String transcription) {
         SimulatedCall call = tenant.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(tenant.number())
-                .staySilent().pressDigits(menuKey).leaveVoicemail(Duration.ofSeconds(7), transcription));
+                .staySilent().say("I'd like to talk to " + department).leaveVoicemail(Duration.ofSeconds(7), transcription));
         assertEquals(1, call.steps(Step.Recorded.class).size(), call.toString());
     }
 

@@ -3,6 +3,11 @@ package com.voicecore.application.internal;
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
+import com.voicecore.domain.model.call.CallRepository;
+import com.voicecore.domain.model.conversation.ConversationRepository;
+import com.voicecore.domain.model.conversation.Transcript;
+import com.voicecore.domain.model.knowledge.KnowledgeEntry;
+import com.voicecore.domain.model.knowledge.KnowledgeRepository;
 import com.voicecore.domain.model.call.RouteStep;
 import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.queue.AgentOffer;
@@ -50,6 +55,15 @@ public class QueueDesk {
 
     @Inject
     RealtimeAnnouncer announcer;
+
+    @Inject
+    CallRepository calls;
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    KnowledgeRepository knowledge;
 
     @Inject
     RealtimeSettings settings;
@@ -163,8 +177,12 @@ public class QueueDesk {
         announcer.callEvent(tenant, entry, "offered", agent.id(), now);
     }
 
+    /** What the receptionist learned so far (the same summary the finished call will carry), for the offer. */
     private String summary(QueueEntry entry) {
-        return null; // the receptionist's summary arrives with the AI receptionist (issue 4)
+        return calls.find(entry.callId())
+                .map(call -> Transcript.of(conversations.findByCall(call.id()), conversations.turns(call.id()), call.route(),
+                        id -> knowledge.find(id).map(KnowledgeEntry::question)).summary())
+                .orElse(null);
     }
 
     /** Offers that rang out: the agent missed them, the caller is offered to the next agent. */
