@@ -3,11 +3,14 @@ package com.voicecore.it;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Deployments;
+import com.voicecore.it.support.Sql;
+import com.voicecore.it.support.TestEnvironment;
 import com.voicecore.simulator.CallScript;
 import com.voicecore.simulator.DialOutcome;
 import com.voicecore.simulator.Exchange;
 import com.voicecore.simulator.SimulatedCall;
 import com.voicecore.simulator.Step;
+import com.voicecore.simulator.TwilioSignature;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,9 +22,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -387,6 +400,56 @@ class AiReceptionistIT {
 
         String dentalCall = dental.call(dental.simulator().call(caller(dental).say("goodbye")).sid()).getString("id");
         assertEquals(404, Api.get("/api/v1/calls/" + dentalCall + "/transcript", other.key()).status());
+    }
+
+    @Test
+    void aRetryOvertakingTheFirstDeliveryOfATurnCountsOnceAndAnswersTheSame() throws Exception {
+        // the first words go to the greeting's step, the goodbye to the receptionist's: that one is delivered again
+        SimulatedCall call = dental.simulator().call(caller(dental).say("do you sell fishing licences for the lake").say("goodbye"));
+        Exchange turn = call.requests(Exchange.Kind.TWIML).stream()
+                .filter(e -> e.url().getPath().endsWith("/receptionist-input")).findFirst().orElseThrow(() -> new AssertionError(call.toString()));
+        String callId = dental.call(call.sid()).getString("id");
+        long turnsBefore = Sql.count("select count(*) from conversation_turns where call_id = ?::uuid", callId);
+        int stepsBefore = routeDetails(dental, call, "receptionist").size();
+        // one new delivery (its own token) and Twilio's retry of it, both arriving while the call's row is locked,
+        // as when the retry comes while the first delivery is still running
+        String token = "retry-" + CallingTenant.hex(8);
+        String body = form(turn.parameters());
+        HttpRequest request = HttpRequest.newBuilder(turn.url())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("I-Twilio-Idempotency-Token", token)
+                .header(TwilioSignature.HEADER, new TwilioSignature(dental.authToken()).sign(turn.url().toString(), turn.parameters()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<String>> answers;
+        try (Connection db = TestEnvironment.database().superuserDataSource().getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("select id from calls where twilio_call_sid = ? for update")) {
+                lock.setString(1, call.sid());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<HttpResponse<String>> first = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> retry = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Sql.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%calls%'") < 2
+                    && System.nanoTime() < deadline && !first.isDone() && !retry.isDone()) {
+                Thread.sleep(20);
+            }
+            db.commit();
+            answers = List.of(first.get(30, TimeUnit.SECONDS), retry.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(200, answers.get(0).statusCode());
+        assertEquals(answers.get(0).body(), answers.get(1).body(), "the retry gets the first answer");
+        assertTrue(answers.get(0).body().contains("<Say"), answers.get(0).body());
+        assertEquals(turnsBefore + 1, Sql.count("select count(*) from conversation_turns where call_id = ?::uuid", callId),
+                "one turn for one utterance");
+        assertEquals(stepsBefore + 1, routeDetails(dental, call, "receptionist").size(), "one decision on the call's route");
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static int indexOf(List<Step.Said> said, String prefix) {

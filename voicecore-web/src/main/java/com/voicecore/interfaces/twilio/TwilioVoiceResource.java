@@ -132,13 +132,8 @@ public class TwilioVoiceResource {
         WebhookRequest w = webhook();
         String token = servletRequest.getHeader(IDEMPOTENCY_TOKEN);
         try {
-            Optional<String> earlier = replies.earlierReply(token);
-            if (earlier.isPresent()) {
-                return Twiml.response(earlier.get()); // Twilio retried: the same answer, nothing runs twice
-            }
-            String twiml = render(work.get(), w);
-            replies.remember(token, w.callSid(), twiml);
-            return Twiml.response(twiml);
+            // Twilio retried: the same answer, nothing runs twice (also when the retry overtakes the first)
+            return Twiml.response(replies.answerOnce(token, w.callSid(), work, script -> render(script, w)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback", e);
             try {
