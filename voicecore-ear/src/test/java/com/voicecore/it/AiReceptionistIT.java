@@ -452,6 +452,73 @@ class AiReceptionistIT {
                 .collect(Collectors.joining("&"));
     }
 
+    @Test
+    @DisplayName("Property 4: Multi-Language Consistency")
+    void aSpanishCallerLeavingAMessageHearsSpanishToTheEnd() {
+        SimulatedCall call = dental.simulator().call(caller(dental).say("Hola, quisiera dejar un mensaje, por favor")
+                .leaveVoicemail(Duration.ofSeconds(7), "Llámenme, por favor"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertEquals(1, call.steps(Step.Recorded.class).size(), call.toString());
+        List<Step.Said> said = call.steps(Step.Said.class);
+        int first = indexOf(said, "Por supuesto");
+        assertTrue(first > 0, call.toString());
+        // the reply and the voicemail prompt (a hand-over): Spanish, Spanish voice
+        List<Step.Said> after = said.subList(first, said.size());
+        assertTrue(after.size() >= 2, call.toString());
+        for (Step.Said s : after) {
+            assertEquals("es-ES", s.language(), s.toString());
+            assertEquals("Polly.Lucia", s.voice(), s.toString());
+            assertTrue(com.voicecore.domain.model.conversation.Phrasebook.isPhraseIn(s.text(), "es"), "Spanish wording: " + s);
+        }
+        // the caller hangs up after the message; what the voicemail webhook answers is Spanish as well
+        String thanks = call.requests(Exchange.Kind.TWIML).stream().filter(e -> e.url().getPath().endsWith("/voicemail"))
+                .map(Exchange::body).findFirst().orElseThrow(() -> new AssertionError(call.toString()));
+        assertTrue(thanks.contains("language=\"es-ES\"") && thanks.contains("Polly.Lucia")
+                && thanks.contains("Gracias por su mensaje. Adiós."), thanks);
+        assertFalse(thanks.contains("en-US"), thanks);
+    }
+
+    @Test
+    void aDefaultLanguageIsSpokenWithAVoiceOfThatLanguage() {
+        CallingTenant spanish = CallingTenant.open("AI Spanish Voice", 1_000);
+        // the tenant's voice is still the provisioning default (an English one) when Spanish becomes the default
+        Api.Reply settings = Api.put("/api/v1/settings/receptionist", spanish.key(),
+                "{\"greeting\": \"Gracias por llamar.\", \"languages\": [\"es\"], \"defaultLanguage\": \"es\"}");
+        assertEquals(200, settings.status(), settings.body());
+        assertEquals("Polly.Lucia", settings.object().getString("voice"), "the kept English voice would not speak Spanish");
+        Api.Reply wrong = Api.put("/api/v1/settings/receptionist", spanish.key(),
+                "{\"greeting\": \"Gracias por llamar.\", \"languages\": [\"es\"], \"defaultLanguage\": \"es\", \"voice\": \"Polly.Joanna\"}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("voice"), wrong.body());
+        assertEquals("Polly.Lucia", Api.get("/api/v1/settings/receptionist", spanish.key()).object().getString("voice"), "unchanged");
+        // a row stored before the check (an English voice with a Spanish default) is not used for Spanish either
+        Sql.update("update receptionist_settings set voice = 'Polly.Joanna' where tenant_id = ?", spanish.tenant().id());
+        SimulatedCall call = spanish.simulator().call(caller(spanish).say("adiós"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        Step.Said reply = call.steps(Step.Said.class).get(call.steps(Step.Said.class).size() - 1);
+        assertEquals("Gracias por su llamada. Adiós.", reply.text(), call.toString());
+        assertEquals("Polly.Lucia", reply.voice(), call.toString());
+    }
+
+    @Test
+    void aLanguageTheReceptionistCannotSpeakIsRefusedAtProvisioningAndIgnoredWhenStored() {
+        long tenantsBefore = Sql.count("select count(*) from tenants");
+        Api.Reply refused = Api.post("/api/v1/platform/tenants", TestEnvironment.platformKey(),
+                "{\"name\": \"Polish Only\", \"adminEmail\": \"pl-" + CallingTenant.hex(4) + "@example.com\", \"languages\": [\"pl\"]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("cannot speak 'pl'"), refused.body());
+        assertEquals(tenantsBefore, Sql.count("select count(*) from tenants"), "nothing provisioned");
+
+        // a row stored before the check: the call is still answered, in a language that can be spoken
+        CallingTenant stored = CallingTenant.open("AI Stored Polish", 1_000);
+        assertEquals(1, Sql.update("update receptionist_settings set languages = '{pl,en}', default_language = 'pl' where tenant_id = ?",
+                stored.tenant().id()));
+        SimulatedCall call = stored.simulator().call(caller(stored).say("do you sell bicycles").say("goodbye"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertTrue(call.said().contains(NO_ANSWER), call.toString());
+        assertEquals("Thank you for calling. Goodbye.", call.said().get(call.said().size() - 1), call.toString());
+    }
+
     private static int indexOf(List<Step.Said> said, String prefix) {
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).text().startsWith(prefix)) {

@@ -86,7 +86,9 @@ public class ConversationRecorder {
     String voiceFor(String language) {
         Optional<ReceptionistSettings> s = settings.current();
         String code = LanguageCode.normalise(language);
-        if (s.isPresent() && LanguageCode.normalise(s.get().defaultLanguage()).equals(code) && !s.get().voice().isBlank()) {
+        // the tenant's voice only if it speaks that language: Polly.Joanna would read Spanish with an English accent
+        if (s.isPresent() && LanguageCode.normalise(s.get().defaultLanguage()).equals(code) && !s.get().voice().isBlank()
+                && Phrasebook.voiceSpeaks(s.get().voice(), code)) {
             return s.get().voice();
         }
         return Phrasebook.speaks(code) ? Phrasebook.spoken(code).voice() : TenantDefaults.VOICE;
