@@ -146,9 +146,7 @@ public class ConversationRecorder {
         if (normalized.isEmpty()) {
             return;
         }
-        knowledge.pendingSuggestion(language, normalized).ifPresentOrElse(
-                s -> s.askedAgain(callId, draft.orElse(null)),
-                () -> knowledge.add(new KnowledgeSuggestion(question, language, draft.orElse(null), callId)));
+        knowledge.suggest(new KnowledgeSuggestion(question, language, draft.orElse(null), callId));
     }
 
     /**

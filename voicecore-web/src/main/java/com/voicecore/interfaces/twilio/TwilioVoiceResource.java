@@ -135,11 +135,13 @@ public class TwilioVoiceResource {
             // Twilio retried: the same answer, nothing runs twice (also when the retry overtakes the first)
             return Twiml.response(replies.answerOnce(token, w.callSid(), work, script -> render(script, w)));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback", e);
+            // classes and traces only: messages may quote what the caller said
+            LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback",
+                    Redacted.of(e));
             try {
                 return Twiml.response(render(routing.fallback(w.callSid(), w.get("From").orElse(""), w.get("To").orElse("")), w));
             } catch (RuntimeException again) {
-                LOG.log(Level.SEVERE, "The fallback failed too for call " + w.callSid(), again);
+                LOG.log(Level.SEVERE, "The fallback failed too for call " + w.callSid(), Redacted.of(again));
                 return Twiml.response(Twiml.apology());
             }
         }
@@ -150,7 +152,7 @@ public class TwilioVoiceResource {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Twilio callback '" + what + "' failed for call " + webhook().callSid(), e);
+            LOG.log(Level.SEVERE, "Twilio callback '" + what + "' failed for call " + webhook().callSid(), Redacted.of(e));
         }
         return Twiml.response(Twiml.empty());
     }

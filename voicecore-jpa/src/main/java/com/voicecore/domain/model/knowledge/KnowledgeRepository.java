@@ -39,4 +39,10 @@ public interface KnowledgeRepository {
     List<KnowledgeSuggestion> suggestions(KnowledgeSuggestion.Status status, int limit);
 
     void add(KnowledgeSuggestion suggestion);
+
+    /**
+     * Adds the caller's question to the pending suggestion with its wording, or makes it one: a single
+     * statement, so two calls asking the same new question at once merge instead of colliding.
+     */
+    void suggest(KnowledgeSuggestion asked);
 }

@@ -157,4 +157,24 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
     public void add(KnowledgeSuggestion suggestion) {
         em.persist(suggestion);
     }
+
+    @Override
+    public void suggest(KnowledgeSuggestion asked) {
+        // read-then-insert would race against the partial unique index and roll the caller's whole turn back
+        em.createNativeQuery("insert into knowledge_suggestions (id, tenant_id, question, normalized, language, "
+                        + "suggested_answer, occurrences, status, last_call_id, created_at, updated_at) "
+                        + "values (?1, nullif(current_setting('app.current_tenant', true), '')::uuid, ?2, ?3, ?4, ?5, 1, "
+                        + "'pending', ?6, now(), now()) "
+                        + "on conflict (tenant_id, language, normalized) where status = 'pending' do update set "
+                        + "occurrences = knowledge_suggestions.occurrences + 1, last_call_id = excluded.last_call_id, "
+                        + "suggested_answer = coalesce(knowledge_suggestions.suggested_answer, excluded.suggested_answer), "
+                        + "updated_at = now()")
+                .setParameter(1, asked.id())
+                .setParameter(2, asked.question())
+                .setParameter(3, asked.normalized())
+                .setParameter(4, asked.language())
+                .setParameter(5, asked.suggestedAnswer().orElse(null))
+                .setParameter(6, asked.lastCallId().orElse(null))
+                .executeUpdate();
+    }
 }
