@@ -162,7 +162,7 @@ public class ConversationRecorder {
             Outcome outcome = c.outcome().orElse(Outcome.ABANDONED);
             Set<UUID> used = new LinkedHashSet<>();
             turns.forEach(t -> t.knowledgeEntryId().ifPresent(used::add));
-            used.forEach(id -> knowledge.find(id).ifPresent(e -> e.outcomeOfUse(outcome)));
+            knowledge.learn(used, outcome); // once per distinct entry and call, however often it was given
         }
         if (call.transcript().isEmpty()) {
             Transcript t = Transcript.of(conversation, turns, call.route(),

@@ -27,8 +27,14 @@ public interface KnowledgeRepository {
 
     void add(KnowledgeEntry entry);
 
-    /** The receptionist gave this entry's answer (one statement: a turn's hot path). */
+    /** The receptionist gave this entry's answer (one statement: a turn's hot path); counted once per call by {@link #learn}. */
     void recordUse(UUID entryId, java.time.Instant at);
+
+    /**
+     * A call that used these entries ended: each counts one use, and one resolved or transferred call
+     * by the outcome (atomic increments: calls ending at once, or an admin saving the entry, lose none).
+     */
+    void learn(java.util.Collection<UUID> entriesUsedInOneCall, com.voicecore.domain.model.conversation.Outcome outcome);
 
     void remove(KnowledgeEntry entry);
 

@@ -122,10 +122,25 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
 
     @Override
     public void recordUse(UUID entryId, java.time.Instant at) {
-        em.createNativeQuery("update knowledge_base set times_used = times_used + 1, last_used_at = ?1 where id = ?2")
+        // uses are counted per call when it ends (learn): a turn only says when the answer was last given
+        em.createNativeQuery("update knowledge_base set last_used_at = greatest(coalesce(last_used_at, ?1), ?1) where id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(at))
                 .setParameter(2, entryId)
                 .executeUpdate();
+    }
+
+    @Override
+    public void learn(java.util.Collection<UUID> entriesUsedInOneCall, com.voicecore.domain.model.conversation.Outcome outcome) {
+        int resolved = outcome == com.voicecore.domain.model.conversation.Outcome.RESOLVED ? 1 : 0;
+        int transferred = outcome == com.voicecore.domain.model.conversation.Outcome.TRANSFERRED ? 1 : 0;
+        for (UUID id : new java.util.LinkedHashSet<>(entriesUsedInOneCall)) {
+            em.createNativeQuery("update knowledge_base set times_used = times_used + 1, times_resolved = times_resolved + ?1, "
+                            + "times_transferred = times_transferred + ?2 where id = ?3")
+                    .setParameter(1, resolved)
+                    .setParameter(2, transferred)
+                    .setParameter(3, id)
+                    .executeUpdate();
+        }
     }
 
     @Override
