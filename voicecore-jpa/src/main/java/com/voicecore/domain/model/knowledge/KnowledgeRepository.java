@@ -40,6 +40,9 @@ public interface KnowledgeRepository {
 
     Optional<KnowledgeSuggestion> findSuggestion(UUID id);
 
+    /** The suggestion, locked until the transaction ends: two admins deciding it at once decide it once. */
+    Optional<KnowledgeSuggestion> lockSuggestion(UUID id);
+
     Optional<KnowledgeSuggestion> pendingSuggestion(String language, String normalizedQuestion);
 
     List<KnowledgeSuggestion> suggestions(KnowledgeSuggestion.Status status, int limit);

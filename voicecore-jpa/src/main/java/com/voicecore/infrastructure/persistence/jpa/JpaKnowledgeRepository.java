@@ -154,6 +154,11 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
     }
 
     @Override
+    public Optional<KnowledgeSuggestion> lockSuggestion(UUID id) {
+        return Optional.ofNullable(em.find(KnowledgeSuggestion.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<KnowledgeSuggestion> pendingSuggestion(String language, String normalizedQuestion) {
         return em.createNamedQuery("KnowledgeSuggestion.pending", KnowledgeSuggestion.class)
                 .setParameter("language", LanguageCode.normalise(language))

@@ -254,6 +254,53 @@ class KnowledgeSearchPropertyTest {
         assertEquals(java.util.Optional.of("draft"), pending.get(0).suggestedAnswer(), "a draft found later is kept");
     }
 
+    @Test
+    void aSuggestionDecidedMeanwhileIsSeenDecidedByTheSecondAdmin() throws Exception {
+        UUID deciding = createTenant("Deciding Dental " + UUID.randomUUID());
+        UUID id = orm.inTenant(deciding, em -> {
+            KnowledgeSuggestion s = new KnowledgeSuggestion("Do you whiten teeth?", "en", "Yes.", null);
+            em.persist(s);
+            return s.id();
+        });
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = two.submit(() -> orm.runInTenant(deciding, em -> {
+                new JpaKnowledgeRepository(em).lockSuggestion(id).orElseThrow().approve(null, Instant.now());
+                locked.countDown();
+                sleep(400);
+            }));
+            java.util.concurrent.Future<KnowledgeSuggestion.Status> second = two.submit(() -> {
+                await(locked);
+                return orm.inTenant(deciding, em -> new JpaKnowledgeRepository(em).lockSuggestion(id).orElseThrow().status());
+            });
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(KnowledgeSuggestion.Status.APPROVED, second.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the second admin waits and sees it approved, so it is not published twice");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuggestionCannotPointAtAnotherTenantsEntry() {
+        UUID foreignEntry = orm.inTenant(otherTenant, em -> (UUID) em.createNativeQuery("select id from knowledge_base limit 1")
+                .getSingleResult());
+        UUID suggestion = orm.inTenant(tenant, em -> {
+            KnowledgeSuggestion s = new KnowledgeSuggestion("Is there a lift?", "en", null, null);
+            em.persist(s);
+            return s.id();
+        });
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                orm.runInTenant(tenant, em -> em.createNativeQuery("update knowledge_suggestions set entry_id = ?1 where id = ?2")
+                        .setParameter(1, foreignEntry).setParameter(2, suggestion).executeUpdate()));
+        Throwable root = refused;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(String.valueOf(root.getMessage()).contains("knowledge_suggestions_entry_fkey"), String.valueOf(root.getMessage()));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
