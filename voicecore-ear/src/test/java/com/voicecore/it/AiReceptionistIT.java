@@ -453,7 +453,7 @@ class AiReceptionistIT {
     }
 
     @Test
-    @DisplayName("Property 4: Multi-Language Consistency")
+    @DisplayName("Property 4: AI Language Consistency")
     void aSpanishCallerLeavingAMessageHearsSpanishToTheEnd() {
         SimulatedCall call = dental.simulator().call(caller(dental).say("Hola, quisiera dejar un mensaje, por favor")
                 .leaveVoicemail(Duration.ofSeconds(7), "Llámenme, por favor"));
