@@ -3,11 +3,14 @@ package com.voicecore.it;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Deployments;
+import com.voicecore.it.support.Sql;
+import com.voicecore.it.support.TestEnvironment;
 import com.voicecore.simulator.CallScript;
 import com.voicecore.simulator.DialOutcome;
 import com.voicecore.simulator.Exchange;
 import com.voicecore.simulator.SimulatedCall;
 import com.voicecore.simulator.Step;
+import com.voicecore.simulator.TwilioSignature;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,9 +22,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -387,6 +400,123 @@ class AiReceptionistIT {
 
         String dentalCall = dental.call(dental.simulator().call(caller(dental).say("goodbye")).sid()).getString("id");
         assertEquals(404, Api.get("/api/v1/calls/" + dentalCall + "/transcript", other.key()).status());
+    }
+
+    @Test
+    void aRetryOvertakingTheFirstDeliveryOfATurnCountsOnceAndAnswersTheSame() throws Exception {
+        // the first words go to the greeting's step, the goodbye to the receptionist's: that one is delivered again
+        SimulatedCall call = dental.simulator().call(caller(dental).say("do you sell fishing licences for the lake").say("goodbye"));
+        Exchange turn = call.requests(Exchange.Kind.TWIML).stream()
+                .filter(e -> e.url().getPath().endsWith("/receptionist-input")).findFirst().orElseThrow(() -> new AssertionError(call.toString()));
+        String callId = dental.call(call.sid()).getString("id");
+        long turnsBefore = Sql.count("select count(*) from conversation_turns where call_id = ?::uuid", callId);
+        int stepsBefore = routeDetails(dental, call, "receptionist").size();
+        // one new delivery (its own token) and Twilio's retry of it, both arriving while the call's row is locked,
+        // as when the retry comes while the first delivery is still running
+        String token = "retry-" + CallingTenant.hex(8);
+        String body = form(turn.parameters());
+        HttpRequest request = HttpRequest.newBuilder(turn.url())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("I-Twilio-Idempotency-Token", token)
+                .header(TwilioSignature.HEADER, new TwilioSignature(dental.authToken()).sign(turn.url().toString(), turn.parameters()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<String>> answers;
+        try (Connection db = TestEnvironment.database().superuserDataSource().getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("select id from calls where twilio_call_sid = ? for update")) {
+                lock.setString(1, call.sid());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<HttpResponse<String>> first = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> retry = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Sql.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%calls%'") < 2
+                    && System.nanoTime() < deadline && !first.isDone() && !retry.isDone()) {
+                Thread.sleep(20);
+            }
+            db.commit();
+            answers = List.of(first.get(30, TimeUnit.SECONDS), retry.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(200, answers.get(0).statusCode());
+        assertEquals(answers.get(0).body(), answers.get(1).body(), "the retry gets the first answer");
+        assertTrue(answers.get(0).body().contains("<Say"), answers.get(0).body());
+        assertEquals(turnsBefore + 1, Sql.count("select count(*) from conversation_turns where call_id = ?::uuid", callId),
+                "one turn for one utterance");
+        assertEquals(stepsBefore + 1, routeDetails(dental, call, "receptionist").size(), "one decision on the call's route");
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    @Test
+    @DisplayName("Property 4: AI Language Consistency")
+    void aSpanishCallerLeavingAMessageHearsSpanishToTheEnd() {
+        SimulatedCall call = dental.simulator().call(caller(dental).say("Hola, quisiera dejar un mensaje, por favor")
+                .leaveVoicemail(Duration.ofSeconds(7), "Llámenme, por favor"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertEquals(1, call.steps(Step.Recorded.class).size(), call.toString());
+        List<Step.Said> said = call.steps(Step.Said.class);
+        int first = indexOf(said, "Por supuesto");
+        assertTrue(first > 0, call.toString());
+        // the reply and the voicemail prompt (a hand-over): Spanish, Spanish voice
+        List<Step.Said> after = said.subList(first, said.size());
+        assertTrue(after.size() >= 2, call.toString());
+        for (Step.Said s : after) {
+            assertEquals("es-ES", s.language(), s.toString());
+            assertEquals("Polly.Lucia", s.voice(), s.toString());
+            assertTrue(com.voicecore.domain.model.conversation.Phrasebook.isPhraseIn(s.text(), "es"), "Spanish wording: " + s);
+        }
+        // the caller hangs up after the message; what the voicemail webhook answers is Spanish as well
+        String thanks = call.requests(Exchange.Kind.TWIML).stream().filter(e -> e.url().getPath().endsWith("/voicemail"))
+                .map(Exchange::body).findFirst().orElseThrow(() -> new AssertionError(call.toString()));
+        assertTrue(thanks.contains("language=\"es-ES\"") && thanks.contains("Polly.Lucia")
+                && thanks.contains("Gracias por su mensaje. Adiós."), thanks);
+        assertFalse(thanks.contains("en-US"), thanks);
+    }
+
+    @Test
+    void aDefaultLanguageIsSpokenWithAVoiceOfThatLanguage() {
+        CallingTenant spanish = CallingTenant.open("AI Spanish Voice", 1_000);
+        // the tenant's voice is still the provisioning default (an English one) when Spanish becomes the default
+        Api.Reply settings = Api.put("/api/v1/settings/receptionist", spanish.key(),
+                "{\"greeting\": \"Gracias por llamar.\", \"languages\": [\"es\"], \"defaultLanguage\": \"es\"}");
+        assertEquals(200, settings.status(), settings.body());
+        assertEquals("Polly.Lucia", settings.object().getString("voice"), "the kept English voice would not speak Spanish");
+        Api.Reply wrong = Api.put("/api/v1/settings/receptionist", spanish.key(),
+                "{\"greeting\": \"Gracias por llamar.\", \"languages\": [\"es\"], \"defaultLanguage\": \"es\", \"voice\": \"Polly.Joanna\"}");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("voice"), wrong.body());
+        assertEquals("Polly.Lucia", Api.get("/api/v1/settings/receptionist", spanish.key()).object().getString("voice"), "unchanged");
+        // a row stored before the check (an English voice with a Spanish default) is not used for Spanish either
+        Sql.update("update receptionist_settings set voice = 'Polly.Joanna' where tenant_id = ?", spanish.tenant().id());
+        SimulatedCall call = spanish.simulator().call(caller(spanish).say("adiós"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        Step.Said reply = call.steps(Step.Said.class).get(call.steps(Step.Said.class).size() - 1);
+        assertEquals("Gracias por su llamada. Adiós.", reply.text(), call.toString());
+        assertEquals("Polly.Lucia", reply.voice(), call.toString());
+    }
+
+    @Test
+    void aLanguageTheReceptionistCannotSpeakIsRefusedAtProvisioningAndIgnoredWhenStored() {
+        long tenantsBefore = Sql.count("select count(*) from tenants");
+        Api.Reply refused = Api.post("/api/v1/platform/tenants", TestEnvironment.platformKey(),
+                "{\"name\": \"Polish Only\", \"adminEmail\": \"pl-" + CallingTenant.hex(4) + "@example.com\", \"languages\": [\"pl\"]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("cannot speak 'pl'"), refused.body());
+        assertEquals(tenantsBefore, Sql.count("select count(*) from tenants"), "nothing provisioned");
+
+        // a row stored before the check: the call is still answered, in a language that can be spoken
+        CallingTenant stored = CallingTenant.open("AI Stored Polish", 1_000);
+        assertEquals(1, Sql.update("update receptionist_settings set languages = '{pl,en}', default_language = 'pl' where tenant_id = ?",
+                stored.tenant().id()));
+        SimulatedCall call = stored.simulator().call(caller(stored).say("do you sell bicycles").say("goodbye"));
+        assertEquals(List.of(), call.failures(), call.toString());
+        assertTrue(call.said().contains(NO_ANSWER), call.toString());
+        assertEquals("Thank you for calling. Goodbye.", call.said().get(call.said().size() - 1), call.toString());
     }
 
     private static int indexOf(List<Step.Said> said, String prefix) {

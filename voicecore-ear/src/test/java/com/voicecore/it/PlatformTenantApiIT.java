@@ -77,7 +77,7 @@ class PlatformTenantApiIT {
         List<String> zones = ZoneId.getAvailableZoneIds().stream().sorted().toList();
         Gen<String> names = strings().betweenCodePoints(0x20, 0x24F).ofLengthBetween(1, 60)
                 .assuming(s -> !s.isBlank());
-        Gen<List<String>> languages = lists().of(Generate.pick(List.of("en", "es", "fr", "de", "pt-BR", "es-MX", "zh")))
+        Gen<List<String>> languages = lists().of(Generate.pick(List.of("en", "es", "fr", "de", "pt-BR", "es-MX", "nl")))
                 .ofSizeBetween(1, 4).map(l -> l.stream().distinct().toList());
         Gen<List<String>> departments = lists().of(strings().basicLatinAlphabet().ofLengthBetween(1, 30)
                         .assuming(s -> !s.isBlank()).map(String::strip))
@@ -190,6 +190,7 @@ class PlatformTenantApiIT {
             "bad admin e-mail      | {\"name\": \"Acme\", \"adminEmail\": \"not-an-address\"}             | adminEmail",
             "unknown time zone     | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"timeZone\": \"Mars/Olympus\"} | timeZone",
             "bad language code     | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"languages\": [\"english!\"]} | languages",
+            "language not spoken   | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"languages\": [\"en\", \"zh\"]} | languages",
             "negative minutes      | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"includedMinutes\": -5} | includedMinutes",
             "domain with spaces    | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"domain\": \"a b\"} | domain",
             "too many departments  | {\"name\": \"Acme\", \"adminEmail\": \"a@b.example\", \"departments\": [\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\"]} | departments"})

@@ -31,6 +31,19 @@ public final class Sql {
         }
     }
 
+    /** Changes rows behind the API's back (to set up what an older version may have stored). */
+    public static int update(String sql, Object... params) {
+        try (Connection c = TestEnvironment.database().superuserDataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection c = TestEnvironment.database().superuserDataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {

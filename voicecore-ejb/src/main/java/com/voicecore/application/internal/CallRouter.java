@@ -5,6 +5,11 @@ import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.conversation.Conversation;
+import com.voicecore.domain.model.conversation.ConversationRepository;
+import com.voicecore.domain.model.conversation.LanguageCode;
+import com.voicecore.domain.model.conversation.Phrase;
+import com.voicecore.domain.model.conversation.Phrasebook;
 import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.department.DepartmentRepository;
 import com.voicecore.domain.model.phone.TelephonyRepository;
@@ -53,6 +58,12 @@ public class CallRouter implements CallHandover {
 
     @Inject
     BusinessScheduleRepository schedules;
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    ConversationRecorder recorder;
 
     @Inject
     Clock clock;
@@ -105,20 +116,23 @@ public class CallRouter implements CallHandover {
 
     @Override
     public CallScript toVoicemail(Call call, Department department, Agent agent, String reason) {
-        CallVoice voice = voice();
+        CallVoice voice = voice(call);
         call.recordStep(RouteStep.VOICEMAIL, department.name() + (agent == null ? "" : ", " + agent.name()) + ": " + reason,
                 clock.instant());
         call.routeTo(department.id(), agent == null ? call.agentId().orElse(null) : agent.id());
-        String greeting = agent != null
-                ? agent.name() + " cannot take your call right now. Please leave a message after the tone."
-                : department.voicemailGreeting()
-                        .orElse("Please leave a message for " + department.name() + " after the tone.");
+        // the department's own greeting is written in the tenant's default language: only callers in that language hear it
+        boolean defaultLanguage = receptionistSettings.current()
+                .map(s -> LanguageCode.normalise(s.defaultLanguage()).equals(voice.phrasebook())).orElse(true);
+        Instruction.Say greeting = agent != null
+                ? voice.say(Phrase.AGENT_CANNOT_ANSWER, agent.name())
+                : department.voicemailGreeting().filter(g -> defaultLanguage).map(voice::say)
+                        .orElseGet(() -> voice.say(Phrase.LEAVE_MESSAGE_FOR, department.name()));
         int maxSeconds = telephony.settings().map(TelephonySettings::voicemailMaxSeconds)
                 .orElse(TelephonySettings.DEFAULT_VOICEMAIL_MAX);
         return CallScript.of(
-                voice.say(greeting),
+                greeting,
                 new Instruction.RecordVoicemail(department.id(), Optional.ofNullable(agent).map(Agent::id), maxSeconds),
-                voice.say("We did not receive a message. Goodbye."),
+                voice.say(Phrase.NO_MESSAGE),
                 new Instruction.Hangup());
     }
 
@@ -132,8 +146,8 @@ public class CallRouter implements CallHandover {
     /** The tenant's fallback: its fallback number, else the reception voicemail. */
     CallScript fallback(Call call) {
         Optional<TelephonySettings> settings = telephony.settings();
-        CallVoice voice = voice();
-        Instruction apology = voice.say("We are sorry, something went wrong. Please hold while we connect you.");
+        CallVoice voice = voice(call);
+        Instruction apology = voice.say(Phrase.WENT_WRONG_HOLD);
         Optional<String> fallbackNumber = settings.flatMap(TelephonySettings::fallbackNumber).map(n -> n.e164());
         if (fallbackNumber.isPresent()) {
             call.recordStep(RouteStep.FALLBACK, "fallback number", clock.instant());
@@ -143,17 +157,28 @@ public class CallRouter implements CallHandover {
         }
         call.recordStep(RouteStep.FALLBACK, "reception voicemail", clock.instant());
         return toReceptionVoicemail(call, "fallback after an internal error").prepend(
-                voice.say("We are sorry, something went wrong."));
+                voice.say(Phrase.WENT_WRONG));
     }
 
     CallScript politeGoodbye(Call call) {
         call.recordStep(RouteStep.ENDED, "nobody can take the call", clock.instant());
-        return CallScript.of(voice().say("We are sorry, nobody can take your call right now. Please try again later. Goodbye."),
+        return CallScript.of(voice(call).say(Phrase.NOBODY_AVAILABLE),
                 new Instruction.Hangup());
     }
 
     CallVoice voice() {
         return receptionistSettings.current().map(CallVoice::of).orElse(CallVoice.DEFAULT);
+    }
+
+    /**
+     * How to speak to this caller (Property 4): in the language the receptionist's conversation
+     * settled on, else the tenant's default language, with a voice of that language.
+     */
+    CallVoice voice(Call call) {
+        Optional<String> language = conversations.findByCall(call.id()).map(Conversation::language)
+                .or(() -> receptionistSettings.current().map(ReceptionistSettings::defaultLanguage))
+                .map(LanguageCode::normalise).filter(Phrasebook::speaks);
+        return language.map(l -> new CallVoice(recorder.twilioLanguage(l), recorder.voiceFor(l), l)).orElseGet(this::voice);
     }
 
     boolean recordingEnabled() {

@@ -86,7 +86,9 @@ public class ConversationRecorder {
     String voiceFor(String language) {
         Optional<ReceptionistSettings> s = settings.current();
         String code = LanguageCode.normalise(language);
-        if (s.isPresent() && LanguageCode.normalise(s.get().defaultLanguage()).equals(code) && !s.get().voice().isBlank()) {
+        // the tenant's voice only if it speaks that language: Polly.Joanna would read Spanish with an English accent
+        if (s.isPresent() && LanguageCode.normalise(s.get().defaultLanguage()).equals(code) && !s.get().voice().isBlank()
+                && Phrasebook.voiceSpeaks(s.get().voice(), code)) {
             return s.get().voice();
         }
         return Phrasebook.speaks(code) ? Phrasebook.spoken(code).voice() : TenantDefaults.VOICE;
@@ -144,9 +146,7 @@ public class ConversationRecorder {
         if (normalized.isEmpty()) {
             return;
         }
-        knowledge.pendingSuggestion(language, normalized).ifPresentOrElse(
-                s -> s.askedAgain(callId, draft.orElse(null)),
-                () -> knowledge.add(new KnowledgeSuggestion(question, language, draft.orElse(null), callId)));
+        knowledge.suggest(new KnowledgeSuggestion(question, language, draft.orElse(null), callId));
     }
 
     /**
@@ -162,7 +162,7 @@ public class ConversationRecorder {
             Outcome outcome = c.outcome().orElse(Outcome.ABANDONED);
             Set<UUID> used = new LinkedHashSet<>();
             turns.forEach(t -> t.knowledgeEntryId().ifPresent(used::add));
-            used.forEach(id -> knowledge.find(id).ifPresent(e -> e.outcomeOfUse(outcome)));
+            knowledge.learn(used, outcome); // once per distinct entry and call, however often it was given
         }
         if (call.transcript().isEmpty()) {
             Transcript t = Transcript.of(conversation, turns, call.route(),

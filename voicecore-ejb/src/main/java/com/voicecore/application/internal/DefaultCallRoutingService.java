@@ -10,6 +10,7 @@ import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.call.CallRepository;
 import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.conversation.Phrase;
 import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.department.DepartmentRepository;
 import com.voicecore.domain.model.phone.TelephonyRepository;
@@ -266,7 +267,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
         if (number.isEmpty()) {
             return router.fallback(call);
         }
-        return CallScript.of(router.voice().say("Please hold while we transfer your call."),
+        return CallScript.of(router.voice(call).say(Phrase.HOLD_FOR_TRANSFER),
                 new Instruction.Dial(List.of(new DialTarget.Number(number.get().e164())),
                         call.fromNumber(), router.dialTimeout(), false, Step.DIAL_RESULT, Map.of("transfer", "true")));
     }
@@ -285,7 +286,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
             voicemails.storeIfNew(new Voicemail(call, department.get().id(), agent, recording.recordingSid(),
                     recording.url(), recording.durationSeconds()));
         }
-        return CallScript.of(router.voice().say("Thank you for your message. Goodbye."), new Instruction.Hangup());
+        return CallScript.of(router.voice(call).say(Phrase.MESSAGE_THANKS), new Instruction.Hangup());
     }
 
     @Override

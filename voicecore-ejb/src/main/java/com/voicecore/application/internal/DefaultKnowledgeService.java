@@ -145,7 +145,8 @@ public class DefaultKnowledgeService implements KnowledgeService {
     }
 
     private KnowledgeSuggestion suggestion(UUID id) {
-        return knowledge.findSuggestion(id).orElseThrow(() -> new UnknownEntityException("suggestion", id));
+        // locked: a second approval waits, then finds it decided instead of publishing it again
+        return knowledge.lockSuggestion(id).orElseThrow(() -> new UnknownEntityException("suggestion", id));
     }
 
     private static void pending(KnowledgeSuggestion suggestion) {

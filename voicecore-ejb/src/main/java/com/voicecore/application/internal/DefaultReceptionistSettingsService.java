@@ -39,9 +39,21 @@ public class DefaultReceptionistSettingsService implements ReceptionistSettingsS
             current.serveLanguages(languages, draft.defaultLanguage());
             current.present(draft.companyName(), draft.greeting());
             current.speakWith(draft.voice());
+            if ((draft.voice() == null || draft.voice().isBlank())
+                    && !Phrasebook.voiceSpeaks(current.voice(), current.defaultLanguage())) {
+                // the default language changed and no voice was named: the kept voice would not speak it
+                current.speakWith(Phrasebook.spoken(current.defaultLanguage()).voice());
+            }
             current.converseOver(draft.transport());
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException(e.getMessage().contains("default") ? "defaultLanguage" : "languages", e.getMessage());
+        }
+        // a voice of another language would read the default language's sentences with the wrong accent and words
+        if (!Phrasebook.voiceSpeaks(current.voice(), current.defaultLanguage())) {
+            throw new InvalidValueException("voice", "The voice '" + current.voice() + "' speaks "
+                    + LanguageCode.englishName(Phrasebook.languageOfVoice(current.voice()).orElseThrow())
+                    + ", not the default language " + LanguageCode.englishName(current.defaultLanguage())
+                    + "; choose a voice of that language (for example " + Phrasebook.spoken(current.defaultLanguage()).voice() + ")");
         }
         return current;
     }

@@ -3,6 +3,8 @@ package com.voicecore.application.internal;
 import com.voicecore.application.NewTenant;
 import com.voicecore.application.ProvisionedTenant;
 import com.voicecore.application.TenantProvisioningService;
+import com.voicecore.application.exception.InvalidValueException;
+import com.voicecore.domain.model.conversation.Phrasebook;
 import com.voicecore.domain.model.apikey.ApiKey;
 import com.voicecore.domain.model.apikey.ApiKeySecret;
 import com.voicecore.domain.model.user.TenantUser;
@@ -19,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -43,10 +46,25 @@ public class DefaultTenantProvisioningService implements TenantProvisioningServi
 
     @Override
     public ProvisionedTenant provision(NewTenant request) {
+        // checked before anything is stored: a tenant whose receptionist cannot speak its language could take no call
+        for (String code : request.languages()) {
+            if (!speakable(code)) {
+                throw new InvalidValueException("languages", "The receptionist cannot speak '" + code + "'; it speaks "
+                        + String.join(", ", new TreeSet<>(Phrasebook.languages())));
+            }
+        }
         UUID tenantId = registry.register(request.name(), request.domain());
         transactions.adopt(tenantId);
         // The EntityManager is first touched below, so its session belongs to the new tenant.
         return TenantContext.callAs(tenantId, () -> provisionDefaults(tenantId, request));
+    }
+
+    private static boolean speakable(String code) {
+        try {
+            return Phrasebook.speaks(code);
+        } catch (IllegalArgumentException notACode) {
+            return false;
+        }
     }
 
     private ProvisionedTenant provisionDefaults(UUID tenantId, NewTenant request) {

@@ -1,12 +1,17 @@
 package com.voicecore.application.internal;
 
 import com.voicecore.application.WebhookReplyService;
+import com.voicecore.domain.model.call.CallRepository;
+import com.voicecore.domain.model.routing.CallScript;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 @Stateless
 public class DefaultWebhookReplyService implements WebhookReplyService {
@@ -15,6 +20,25 @@ public class DefaultWebhookReplyService implements WebhookReplyService {
 
     @PersistenceContext(unitName = "voicecore")
     EntityManager em;
+
+    @Inject
+    CallRepository calls;
+
+    @Override
+    public String answerOnce(String idempotencyToken, String callSid, Supplier<CallScript> work,
+                             Function<CallScript, String> render) {
+        // the lock before the look-up: a retry waiting here sees the first delivery's committed answer
+        if (callSid != null && !callSid.isBlank()) {
+            calls.lockBySid(callSid);
+        }
+        Optional<String> earlier = earlierReply(idempotencyToken);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String twiml = render.apply(work.get());
+        remember(idempotencyToken, callSid, twiml);
+        return twiml;
+    }
 
     @Override
     public Optional<String> earlierReply(String idempotencyToken) {

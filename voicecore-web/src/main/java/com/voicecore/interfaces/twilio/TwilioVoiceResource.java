@@ -136,19 +136,16 @@ public class TwilioVoiceResource {
         WebhookRequest w = webhook();
         String token = servletRequest.getHeader(IDEMPOTENCY_TOKEN);
         try {
-            Optional<String> earlier = replies.earlierReply(token);
-            if (earlier.isPresent()) {
-                return Twiml.response(earlier.get()); // Twilio retried: the same answer, nothing runs twice
-            }
-            String twiml = render(work.get(), w);
-            replies.remember(token, w.callSid(), twiml);
-            return Twiml.response(twiml);
+            // Twilio retried: the same answer, nothing runs twice (also when the retry overtakes the first)
+            return Twiml.response(replies.answerOnce(token, w.callSid(), work, script -> render(script, w)));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback", e);
+            // classes and traces only: messages may quote what the caller said
+            LOG.log(Level.SEVERE, "Twilio webhook '" + what + "' failed for call " + w.callSid() + "; sending the fallback",
+                    Redacted.of(e));
             try {
                 return Twiml.response(render(routing.fallback(w.callSid(), w.get("From").orElse(""), w.get("To").orElse("")), w));
             } catch (RuntimeException again) {
-                LOG.log(Level.SEVERE, "The fallback failed too for call " + w.callSid(), again);
+                LOG.log(Level.SEVERE, "The fallback failed too for call " + w.callSid(), Redacted.of(again));
                 return Twiml.response(Twiml.apology());
             }
         }
@@ -159,7 +156,7 @@ public class TwilioVoiceResource {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Twilio callback '" + what + "' failed for call " + webhook().callSid(), e);
+            LOG.log(Level.SEVERE, "Twilio callback '" + what + "' failed for call " + webhook().callSid(), Redacted.of(e));
         }
         return Twiml.response(Twiml.empty());
     }

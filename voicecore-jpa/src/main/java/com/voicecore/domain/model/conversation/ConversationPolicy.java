@@ -100,25 +100,25 @@ public final class ConversationPolicy {
     public Decision decide(Conversation conversation, Input input) {
         Optional<String> speech = input.speech().map(String::strip).filter(s -> !s.isEmpty());
         Optional<String> digits = input.digits().map(d -> d.replace("#", "").replace("*", "")).filter(d -> !d.isEmpty());
-        if (speech.isPresent() && digits.isEmpty()) {
-            Conversation.LanguageChoice choice = conversation.chooseLanguage(detection.detect(speech.get(), java.util.Set.copyOf(served.codes())), served);
-            if (choice.madeNow() && !choice.served()) {
-                String language = conversation.language();
-                String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));
-                return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
-            }
-        }
-        String language = conversation.language();
         if (digits.isPresent()) {
             return keyed(conversation, digits.get());
         }
+        // words Twilio itself does not trust neither fix the language nor count as anything said
         if (speech.isEmpty() || input.confidence().filter(c -> c < MIN_CONFIDENCE).isPresent()) {
-            return failure(conversation, "", Phrasebook.say(Phrase.NOT_HEARD, language), Intent.UNCLEAR, false);
+            return failure(conversation, "", Phrasebook.say(Phrase.NOT_HEARD, conversation.language()), Intent.UNCLEAR, false);
         }
         String words = speech.get();
+        Conversation.LanguageChoice choice = conversation.chooseLanguage(
+                detection.detect(words, java.util.Set.copyOf(served.codes())), served);
+        String language = conversation.language();
+        // screened before anything else is said: a blocked caller gets no apology and no attempt
         if (spamBlocks.test(words)) {
             return new Decision(Kind.END, Phrasebook.say(Phrase.GOODBYE, language), language, Intent.SPAM, Optional.empty(),
                     Optional.empty(), false, false, Optional.of(Outcome.SPAM));
+        }
+        if (choice.madeNow() && !choice.served()) {
+            String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));
+            return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
         }
         Recognition recognition = IntentRecognizer.recognise(words, language, directory);
         return switch (recognition.intent()) {

@@ -59,7 +59,7 @@ public final class IntentRecognizer {
                     List.of("falar com", "transferir", "me passe", "quero", "gostaria"),
                     List.of("ramal")),
             "nl", new Cues(
-                    List.of("tot ziens", "dag", "dat was alles", "nee bedankt", "niets meer"),
+                    List.of("tot ziens", "doei", "dat was alles", "nee bedankt", "niets meer"),
                     List.of("bericht achterlaten", "bericht inspreken", "voicemail"),
                     List.of("receptie", "iemand", "een mens", "klantenservice", "medewerker", "telefoniste"),
                     List.of("spreken met", "doorverbinden", "verbind me", "ik wil", "ik zou graag"),
@@ -83,8 +83,10 @@ public final class IntentRecognizer {
         Cues cues = CUES.getOrDefault(LanguageCode.normalise(language), CUES.get("en"));
         String folded = Utterance.fold(text);
         int words = Utterance.words(folded);
-        boolean asks = any(folded, cues.transfer());
-        if (any(folded, cues.end()) && words <= 8) {
+        // what follows a transfer cue: only a name there is asked for ("I'd like sales", not "I'd like to know ... sales tax")
+        List<String> asked = asked(folded, cues.transfer());
+        boolean asks = !asked.isEmpty();
+        if (ends(folded, cues.end()) && words <= 8) {
             return Recognition.of(Intent.END);
         }
         if (any(folded, cues.message())) {
@@ -96,18 +98,22 @@ public final class IntentRecognizer {
         }
         if (asks || words <= SHORT) {
             Directory directory = directories.get();
-            // a person's full name, then a department, then a first or last name only one person has
-            Optional<Directory.Listing> person = named(folded, directory.agents());
-            if (person.isPresent()) {
-                return Recognition.target(Intent.AGENT, person.get());
-            }
-            Optional<Directory.Listing> department = named(folded, directory.departments());
-            if (department.isPresent()) {
-                return Recognition.target(Intent.DEPARTMENT, department.get());
-            }
-            Optional<Directory.Listing> agent = partName(folded, directory);
-            if (agent.isPresent()) {
-                return Recognition.target(Intent.AGENT, agent.get());
+            // a few words may name someone anywhere ("Sales please"); a longer sentence only right after a cue
+            List<String> places = words <= SHORT ? List.of(folded) : asked;
+            for (String place : places) {
+                // a person's full name, then a department, then a first or last name only one person has
+                Optional<Directory.Listing> person = named(place, directory.agents(), words > SHORT);
+                if (person.isPresent()) {
+                    return Recognition.target(Intent.AGENT, person.get());
+                }
+                Optional<Directory.Listing> department = named(place, directory.departments(), words > SHORT);
+                if (department.isPresent()) {
+                    return Recognition.target(Intent.DEPARTMENT, department.get());
+                }
+                Optional<Directory.Listing> agent = partName(place, directory, words > SHORT);
+                if (agent.isPresent()) {
+                    return Recognition.target(Intent.AGENT, agent.get());
+                }
             }
         }
         if (any(folded, cues.operator()) && (asks || words <= SHORT + 2)) {
@@ -120,21 +126,60 @@ public final class IntentRecognizer {
         return phrases.stream().anyMatch(p -> Utterance.has(folded, p));
     }
 
-    private static Optional<Directory.Listing> named(String folded, List<Directory.Listing> listings) {
-        return listings.stream().filter(l -> Utterance.has(folded, l.name())).findFirst()
+    /**
+     * Whether the words end the call: a goodbye cue as the whole utterance or at its end (optionally
+     * followed by thanks), so that "È tutto compreso?" or "bye the way, ..." stay questions.
+     */
+    private static boolean ends(String folded, List<String> cues) {
+        String t = folded.replaceAll("( (thank you|thanks|gracias|danke|merci|grazie|obrigad[oa]|bedankt|dank u))+ $", " ");
+        return cues.stream().anyMatch(c -> t.endsWith(Utterance.fold(c)));
+    }
+
+    /** Small words that may stand between a transfer cue and the name ("talk to the sales department"). */
+    private static final java.util.Set<String> LINKS = java.util.Set.of("to", "the", "with", "a", "al", "el", "la", "con",
+            "mit", "der", "die", "den", "dem", "avec", "le", "les", "l'", "du", "il", "lo", "o", "com", "met", "de", "het",
+            "mr", "mrs", "ms", "please", "por", "favor", "bitte");
+
+    /** The rest of the utterance after each transfer cue, with up to two linking words skipped; padded like folded text. */
+    private static List<String> asked(String folded, List<String> cues) {
+        List<String> rests = new java.util.ArrayList<>();
+        for (String cue : cues) {
+            String c = Utterance.fold(cue);
+            for (int at = folded.indexOf(c); at >= 0; at = folded.indexOf(c, at + 1)) {
+                String rest = folded.substring(at + c.length() - 1);
+                for (int i = 0; i < 2; i++) {
+                    String[] first = rest.strip().split(" ", 2);
+                    if (first.length == 2 && LINKS.contains(first[0])) {
+                        rest = " " + first[1];
+                    }
+                }
+                if (!rest.isBlank()) {
+                    rests.add(rest);
+                }
+            }
+        }
+        return rests;
+    }
+
+    /** With {@code atStart}, the name must begin the text (the words right after a cue). */
+    private static Optional<Directory.Listing> named(String folded, List<Directory.Listing> listings, boolean atStart) {
+        return listings.stream().filter(l -> atStart ? folded.startsWith(Utterance.fold(l.name())) : Utterance.has(folded, l.name()))
+                .findFirst()
                 .or(() -> listings.stream().filter(l -> {
                     // "sales department" or plural/singular slips: the name's stem as a word prefix
                     String name = Utterance.fold(l.name()).strip();
-                    return name.length() >= 5 && folded.contains(" " + name.substring(0, name.length() - 1));
+                    String stem = " " + name.substring(0, Math.max(0, name.length() - 1));
+                    return name.length() >= 5 && (atStart ? folded.startsWith(stem) : folded.contains(stem));
                 }).findFirst());
     }
 
-    private static Optional<Directory.Listing> partName(String folded, Directory directory) {
+    private static Optional<Directory.Listing> partName(String folded, Directory directory, boolean atStart) {
         // a first or last name alone, when exactly one agent has it
         List<Directory.Listing> partial = directory.agents().stream()
                 .filter(a -> {
                     for (String part : Utterance.fold(a.name()).strip().split(" ")) {
-                        if (part.length() >= 3 && folded.contains(" " + part + " ")) {
+                        String word = " " + part + " ";
+                        if (part.length() >= 3 && (atStart ? folded.startsWith(word) : folded.contains(word))) {
                             return true;
                         }
                     }

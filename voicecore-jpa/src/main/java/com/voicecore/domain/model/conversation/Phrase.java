@@ -11,5 +11,14 @@ public enum Phrase {
     CUSTOMER_SERVICE,
     MESSAGE,
     GOODBYE,
-    UNSERVED
+    UNSERVED,
+    // hand-overs and the webhooks after them, so that they too speak the caller's language
+    LEAVE_MESSAGE_FOR,
+    AGENT_CANNOT_ANSWER,
+    NO_MESSAGE,
+    MESSAGE_THANKS,
+    NOBODY_AVAILABLE,
+    WENT_WRONG_HOLD,
+    WENT_WRONG,
+    HOLD_FOR_TRANSFER
 }

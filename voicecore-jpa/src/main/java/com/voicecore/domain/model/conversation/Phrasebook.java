@@ -25,6 +25,16 @@ public final class Phrasebook {
             "pt", new Spoken("pt", "pt-BR", "Polly.Camila"),
             "nl", new Spoken("nl", "nl-NL", "Polly.Lotte"));
 
+    /** Twilio's Amazon Polly voices by the language they speak (neural/generative variants share the name). */
+    private static final Map<String, String> POLLY = voices(
+            "en", "Joanna Matthew Ivy Justin Kendra Kimberly Salli Joey Amy Brian Emma Ruth Stephen Danielle Gregory Kevin Olivia Aria Ayanda Arthur Geraint Nicole Russell Raveena Aditi Kajal Niamh",
+            "es", "Lucia Conchita Enrique Sergio Lupe Mia Miguel Penelope Pedro Andres",
+            "de", "Vicki Marlene Hans Daniel",
+            "fr", "Lea Celine Mathieu Remi Chantal Gabrielle Liam",
+            "it", "Bianca Carla Giorgio Adriano",
+            "pt", "Camila Vitoria Ricardo Ines Cristiano Thiago",
+            "nl", "Lotte Ruben Laura");
+
     private static final Map<String, Map<Phrase, String>> WORDING = Map.of(
             "en", wording(
                     "How can I help you? You can ask me a question, or ask for a person or a department.",
@@ -36,7 +46,15 @@ public final class Phrasebook {
                     "Let me connect you with our customer service.",
                     "Of course, you can leave a message.",
                     "Thank you for calling. Goodbye.",
-                    "I am sorry, I can only help you in {0}."),
+                    "I am sorry, I can only help you in {0}.",
+                    "Please leave a message for {0} after the tone.",
+                    "{0} cannot take your call right now. Please leave a message after the tone.",
+                    "We did not receive a message. Goodbye.",
+                    "Thank you for your message. Goodbye.",
+                    "We are sorry, nobody can take your call right now. Please try again later. Goodbye.",
+                    "We are sorry, something went wrong. Please hold while we connect you.",
+                    "We are sorry, something went wrong.",
+                    "Please hold while we transfer your call."),
             "es", wording(
                     "¿En qué puedo ayudarle? Puede hacerme una pregunta o pedir hablar con una persona o un departamento.",
                     "¿Hay algo más en lo que pueda ayudarle?",
@@ -47,7 +65,15 @@ public final class Phrasebook {
                     "Le paso con nuestro servicio de atención al cliente.",
                     "Por supuesto, puede dejar un mensaje.",
                     "Gracias por su llamada. Adiós.",
-                    "Lo siento, solo puedo atenderle en {0}."),
+                    "Lo siento, solo puedo atenderle en {0}.",
+                    "Por favor, deje un mensaje para {0} después de la señal.",
+                    "{0} no puede atender su llamada en este momento. Por favor, deje un mensaje después de la señal.",
+                    "No hemos recibido ningún mensaje. Adiós.",
+                    "Gracias por su mensaje. Adiós.",
+                    "Lo sentimos, ahora mismo nadie puede atender su llamada. Por favor, vuelva a llamar más tarde. Adiós.",
+                    "Lo sentimos, algo ha fallado. Por favor, espere mientras le pasamos la llamada.",
+                    "Lo sentimos, algo ha fallado.",
+                    "Por favor, espere mientras transferimos su llamada."),
             "de", wording(
                     "Wie kann ich Ihnen helfen? Sie können mir eine Frage stellen oder nach einer Person oder Abteilung fragen.",
                     "Kann ich Ihnen sonst noch helfen?",
@@ -58,7 +84,15 @@ public final class Phrasebook {
                     "Ich verbinde Sie mit unserem Kundendienst.",
                     "Natürlich, Sie können eine Nachricht hinterlassen.",
                     "Vielen Dank für Ihren Anruf. Auf Wiederhören.",
-                    "Es tut mir leid, ich kann Ihnen nur auf {0} helfen."),
+                    "Es tut mir leid, ich kann Ihnen nur auf {0} helfen.",
+                    "Bitte hinterlassen Sie nach dem Signalton eine Nachricht für {0}.",
+                    "{0} kann Ihren Anruf gerade nicht annehmen. Bitte hinterlassen Sie nach dem Signalton eine Nachricht.",
+                    "Wir haben keine Nachricht erhalten. Auf Wiederhören.",
+                    "Vielen Dank für Ihre Nachricht. Auf Wiederhören.",
+                    "Es tut uns leid, gerade kann niemand Ihren Anruf annehmen. Bitte versuchen Sie es später noch einmal. Auf Wiederhören.",
+                    "Es tut uns leid, etwas ist schiefgegangen. Bitte bleiben Sie dran, wir verbinden Sie.",
+                    "Es tut uns leid, etwas ist schiefgegangen.",
+                    "Bitte bleiben Sie dran, wir verbinden Sie weiter."),
             "fr", wording(
                     "Comment puis-je vous aider ? Vous pouvez me poser une question ou demander une personne ou un service.",
                     "Puis-je vous aider pour autre chose ?",
@@ -69,7 +103,15 @@ public final class Phrasebook {
                     "Je vous mets en relation avec notre service client.",
                     "Bien sûr, vous pouvez laisser un message.",
                     "Merci de votre appel. Au revoir.",
-                    "Je suis désolée, je ne peux vous aider qu'en {0}."),
+                    "Je suis désolée, je ne peux vous aider qu'en {0}.",
+                    "Veuillez laisser un message pour {0} après le bip.",
+                    "{0} ne peut pas prendre votre appel pour le moment. Veuillez laisser un message après le bip.",
+                    "Nous n'avons pas reçu de message. Au revoir.",
+                    "Merci pour votre message. Au revoir.",
+                    "Nous sommes désolés, personne ne peut prendre votre appel pour le moment. Veuillez rappeler plus tard. Au revoir.",
+                    "Nous sommes désolés, un problème est survenu. Veuillez patienter, nous vous mettons en relation.",
+                    "Nous sommes désolés, un problème est survenu.",
+                    "Veuillez patienter pendant que nous transférons votre appel."),
             "it", wording(
                     "Come posso aiutarla? Può farmi una domanda o chiedere di una persona o di un reparto.",
                     "Posso aiutarla in qualcos'altro?",
@@ -80,7 +122,15 @@ public final class Phrasebook {
                     "La metto in contatto con il nostro servizio clienti.",
                     "Certo, può lasciare un messaggio.",
                     "Grazie per la chiamata. Arrivederci.",
-                    "Mi dispiace, posso aiutarla solo in {0}."),
+                    "Mi dispiace, posso aiutarla solo in {0}.",
+                    "Lasci un messaggio per {0} dopo il segnale acustico.",
+                    "{0} non può rispondere in questo momento. Lasci un messaggio dopo il segnale acustico.",
+                    "Non abbiamo ricevuto nessun messaggio. Arrivederci.",
+                    "Grazie per il suo messaggio. Arrivederci.",
+                    "Ci dispiace, in questo momento nessuno può rispondere. La preghiamo di richiamare più tardi. Arrivederci.",
+                    "Ci dispiace, qualcosa è andato storto. Resti in linea, la mettiamo in contatto.",
+                    "Ci dispiace, qualcosa è andato storto.",
+                    "Resti in linea mentre trasferiamo la chiamata."),
             "pt", wording(
                     "Como posso ajudar? Pode me fazer uma pergunta ou pedir para falar com uma pessoa ou um departamento.",
                     "Posso ajudar em mais alguma coisa?",
@@ -91,7 +141,15 @@ public final class Phrasebook {
                     "Vou transferir você para o nosso atendimento ao cliente.",
                     "Claro, você pode deixar uma mensagem.",
                     "Obrigada pela ligação. Tchau.",
-                    "Sinto muito, só posso ajudar em {0}."),
+                    "Sinto muito, só posso ajudar em {0}.",
+                    "Por favor, deixe uma mensagem para {0} após o sinal.",
+                    "{0} não pode atender agora. Por favor, deixe uma mensagem após o sinal.",
+                    "Não recebemos nenhuma mensagem. Tchau.",
+                    "Obrigada pela sua mensagem. Tchau.",
+                    "Sentimos muito, ninguém pode atender a sua ligação agora. Por favor, ligue mais tarde. Tchau.",
+                    "Sentimos muito, algo deu errado. Aguarde enquanto transferimos você.",
+                    "Sentimos muito, algo deu errado.",
+                    "Aguarde enquanto transferimos a sua ligação."),
             "nl", wording(
                     "Waarmee kan ik u helpen? U kunt mij een vraag stellen of naar een persoon of afdeling vragen.",
                     "Kan ik u nog ergens anders mee helpen?",
@@ -102,7 +160,15 @@ public final class Phrasebook {
                     "Ik verbind u door met onze klantenservice.",
                     "Natuurlijk, u kunt een bericht achterlaten.",
                     "Bedankt voor uw telefoontje. Tot ziens.",
-                    "Het spijt me, ik kan u alleen helpen in het {0}."));
+                    "Het spijt me, ik kan u alleen helpen in het {0}.",
+                    "Laat na de piep een bericht achter voor {0}.",
+                    "{0} kan uw oproep nu niet aannemen. Laat na de piep een bericht achter.",
+                    "We hebben geen bericht ontvangen. Tot ziens.",
+                    "Bedankt voor uw bericht. Tot ziens.",
+                    "Het spijt ons, er kan nu niemand uw oproep aannemen. Probeer het later nog eens. Tot ziens.",
+                    "Het spijt ons, er ging iets mis. Blijf aan de lijn, we verbinden u door.",
+                    "Het spijt ons, er ging iets mis.",
+                    "Blijf aan de lijn terwijl we uw oproep doorverbinden."));
 
     private Phrasebook() {
     }
@@ -117,6 +183,39 @@ public final class Phrasebook {
             map.put(phrases[i], sentences[i]);
         }
         return map;
+    }
+
+    private static Map<String, String> voices(String... languageAndNames) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < languageAndNames.length; i += 2) {
+            for (String name : languageAndNames[i + 1].split(" ")) {
+                map.put(name.toLowerCase(java.util.Locale.ROOT), languageAndNames[i]);
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    /**
+     * The language a Twilio voice speaks, when it is known: Polly voices by name, Google voices by
+     * their tag ({@code Google.es-ES-Standard-A}); empty for others.
+     */
+    public static java.util.Optional<String> languageOfVoice(String voice) {
+        if (voice == null || voice.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String v = voice.strip();
+        String lower = v.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("polly.")) {
+            String name = lower.substring("polly.".length()).replaceAll("-(neural|generative|standard|long-form)$", "");
+            return java.util.Optional.ofNullable(POLLY.get(name));
+        }
+        java.util.regex.Matcher google = java.util.regex.Pattern.compile("^google\\.([a-z]{2,3})-").matcher(lower);
+        return google.find() ? java.util.Optional.of(google.group(1)) : java.util.Optional.empty();
+    }
+
+    /** Whether a tenant's voice can speak {@code language}: a voice of another language would read it wrongly. */
+    public static boolean voiceSpeaks(String voice, String language) {
+        return languageOfVoice(voice).map(l -> l.equals(LanguageCode.normalise(language))).orElse(true);
     }
 
     /** The languages the receptionist can speak (and so a tenant can serve). */

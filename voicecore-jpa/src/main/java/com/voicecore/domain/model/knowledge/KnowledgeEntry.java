@@ -49,16 +49,18 @@ public class KnowledgeEntry extends TimestampedTenantEntity {
     @Column(name = "active", nullable = false)
     private boolean active = true;
 
-    @Column(name = "times_used", nullable = false)
+    // What calls taught: read-only here, changed only by the repository's atomic increments
+    // (KnowledgeRepository.recordUse / learn), so that saving an edited entry cannot overwrite them.
+    @Column(name = "times_used", nullable = false, insertable = false, updatable = false)
     private int timesUsed;
 
-    @Column(name = "times_resolved", nullable = false)
+    @Column(name = "times_resolved", nullable = false, insertable = false, updatable = false)
     private int timesResolved;
 
-    @Column(name = "times_transferred", nullable = false)
+    @Column(name = "times_transferred", nullable = false, insertable = false, updatable = false)
     private int timesTransferred;
 
-    @Column(name = "last_used_at")
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     private Instant lastUsedAt;
 
     protected KnowledgeEntry() {
@@ -110,21 +112,6 @@ public class KnowledgeEntry extends TimestampedTenantEntity {
 
     public void activate() {
         active = true;
-    }
-
-    /** The receptionist gave this answer. */
-    public void used(Instant at) {
-        timesUsed++;
-        lastUsedAt = at;
-    }
-
-    /** How a call that was given this answer ended: resolved without a transfer ranks it higher. */
-    public void outcomeOfUse(Outcome outcome) {
-        if (outcome == Outcome.RESOLVED) {
-            timesResolved++;
-        } else if (outcome == Outcome.TRANSFERRED) {
-            timesTransferred++;
-        }
     }
 
     /**

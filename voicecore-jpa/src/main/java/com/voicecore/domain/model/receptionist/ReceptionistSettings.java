@@ -100,7 +100,17 @@ public class ReceptionistSettings extends TimestampedTenantEntity {
         List<String> codes = new java.util.ArrayList<>(List.of(languages));
         codes.remove(defaultLanguage);
         codes.add(0, defaultLanguage);
-        return new ServedLanguages(codes);
+        // a row stored before languages were checked must not crash every call: what cannot be spoken is not served
+        List<String> speakable = codes.stream().filter(ReceptionistSettings::speakable).toList();
+        return new ServedLanguages(speakable.isEmpty() ? List.of("en") : speakable);
+    }
+
+    private static boolean speakable(String code) {
+        try {
+            return com.voicecore.domain.model.conversation.Phrasebook.speaks(code);
+        } catch (IllegalArgumentException notACode) {
+            return false;
+        }
     }
 
     public String companyName() {

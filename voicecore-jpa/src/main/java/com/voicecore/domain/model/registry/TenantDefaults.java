@@ -29,6 +29,13 @@ public record TenantDefaults(List<Department> departments, BusinessSchedule sche
     private static final List<DayOfWeek> WEEKDAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
             DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
+    /** A voice that speaks the tenant's default language (an English voice would mangle Spanish). */
+    static String voiceFor(String language) {
+        String code = com.voicecore.domain.model.conversation.LanguageCode.normalise(language);
+        return com.voicecore.domain.model.conversation.Phrasebook.speaks(code)
+                ? com.voicecore.domain.model.conversation.Phrasebook.spoken(code).voice() : VOICE;
+    }
+
     public static TenantDefaults forCompany(String companyName, ZoneId zone, List<String> languages,
                                             List<String> departmentNames, String planCode, int includedMinutes) {
         List<Department> departments = new ArrayList<>();
@@ -42,7 +49,7 @@ public record TenantDefaults(List<Department> departments, BusinessSchedule sche
         List<BusinessHours> hours = WEEKDAYS.stream()
                 .map(day -> new BusinessHours(schedule, day, LocalTime.of(9, 0), LocalTime.of(17, 0))).toList();
         ReceptionistSettings receptionist = new ReceptionistSettings(companyName,
-                "Thank you for calling " + companyName + ". How can I help you today?", languages, VOICE);
+                "Thank you for calling " + companyName + ". How can I help you today?", languages, voiceFor(languages.get(0)));
         List<SpamRule> spamRules = List.of(
                 new SpamRule(SpamRule.Type.PATTERN, "^\\+?1?(0{7,}|1{7,}|2{7,}|3{7,}|4{7,}|5{7,}|6{7,}|7{7,}|8{7,}|9{7,})$", SpamRule.Action.CHALLENGE, 40,
                         "The same digit over and over: a typical spoofed number"),

@@ -122,10 +122,25 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
 
     @Override
     public void recordUse(UUID entryId, java.time.Instant at) {
-        em.createNativeQuery("update knowledge_base set times_used = times_used + 1, last_used_at = ?1 where id = ?2")
+        // uses are counted per call when it ends (learn): a turn only says when the answer was last given
+        em.createNativeQuery("update knowledge_base set last_used_at = greatest(coalesce(last_used_at, ?1), ?1) where id = ?2")
                 .setParameter(1, java.sql.Timestamp.from(at))
                 .setParameter(2, entryId)
                 .executeUpdate();
+    }
+
+    @Override
+    public void learn(java.util.Collection<UUID> entriesUsedInOneCall, com.voicecore.domain.model.conversation.Outcome outcome) {
+        int resolved = outcome == com.voicecore.domain.model.conversation.Outcome.RESOLVED ? 1 : 0;
+        int transferred = outcome == com.voicecore.domain.model.conversation.Outcome.TRANSFERRED ? 1 : 0;
+        for (UUID id : new java.util.LinkedHashSet<>(entriesUsedInOneCall)) {
+            em.createNativeQuery("update knowledge_base set times_used = times_used + 1, times_resolved = times_resolved + ?1, "
+                            + "times_transferred = times_transferred + ?2 where id = ?3")
+                    .setParameter(1, resolved)
+                    .setParameter(2, transferred)
+                    .setParameter(3, id)
+                    .executeUpdate();
+        }
     }
 
     @Override
@@ -136,6 +151,11 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
     @Override
     public Optional<KnowledgeSuggestion> findSuggestion(UUID id) {
         return Optional.ofNullable(em.find(KnowledgeSuggestion.class, id));
+    }
+
+    @Override
+    public Optional<KnowledgeSuggestion> lockSuggestion(UUID id) {
+        return Optional.ofNullable(em.find(KnowledgeSuggestion.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
@@ -156,5 +176,25 @@ public class JpaKnowledgeRepository implements KnowledgeRepository {
     @Override
     public void add(KnowledgeSuggestion suggestion) {
         em.persist(suggestion);
+    }
+
+    @Override
+    public void suggest(KnowledgeSuggestion asked) {
+        // read-then-insert would race against the partial unique index and roll the caller's whole turn back
+        em.createNativeQuery("insert into knowledge_suggestions (id, tenant_id, question, normalized, language, "
+                        + "suggested_answer, occurrences, status, last_call_id, created_at, updated_at) "
+                        + "values (?1, nullif(current_setting('app.current_tenant', true), '')::uuid, ?2, ?3, ?4, ?5, 1, "
+                        + "'pending', ?6, now(), now()) "
+                        + "on conflict (tenant_id, language, normalized) where status = 'pending' do update set "
+                        + "occurrences = knowledge_suggestions.occurrences + 1, last_call_id = excluded.last_call_id, "
+                        + "suggested_answer = coalesce(knowledge_suggestions.suggested_answer, excluded.suggested_answer), "
+                        + "updated_at = now()")
+                .setParameter(1, asked.id())
+                .setParameter(2, asked.question())
+                .setParameter(3, asked.normalized())
+                .setParameter(4, asked.language())
+                .setParameter(5, asked.suggestedAnswer().orElse(null))
+                .setParameter(6, asked.lastCallId().orElse(null))
+                .executeUpdate();
     }
 }

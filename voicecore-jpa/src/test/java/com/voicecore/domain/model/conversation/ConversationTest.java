@@ -67,6 +67,27 @@ class ConversationTest {
     }
 
     @Test
+    void aVoiceIsKnownByTheLanguageItSpeaks() {
+        assertFalse(Phrasebook.voiceSpeaks("Polly.Joanna", "es"), "an English voice does not read Spanish");
+        assertTrue(Phrasebook.voiceSpeaks("Polly.Joanna-Neural", "en"));
+        assertTrue(Phrasebook.voiceSpeaks("Polly.Lucia", "es-ES"));
+        assertFalse(Phrasebook.voiceSpeaks("Google.en-US-Standard-C", "de"));
+        assertTrue(Phrasebook.voiceSpeaks("alice", "nl"), "a voice of unknown language is the tenant's to choose");
+        for (String code : Phrasebook.languages()) {
+            assertEquals(Optional.of(code), Phrasebook.languageOfVoice(Phrasebook.spoken(code).voice()), code);
+        }
+    }
+
+    @Test
+    void servedLanguagesStoredBeforeTheCheckDropWhatCannotBeSpoken() {
+        com.voicecore.domain.model.receptionist.ReceptionistSettings settings =
+                new com.voicecore.domain.model.receptionist.ReceptionistSettings("Acme", "Hello", List.of("pl", "es"), "Polly.Lucia");
+        assertEquals(List.of("es"), settings.servedLanguages().codes());
+        settings.serveLanguages(List.of("pl"));
+        assertEquals(List.of("en"), settings.servedLanguages().codes(), "nothing speakable: English rather than a crash");
+    }
+
+    @Test
     void languageCodesAreValidated() {
         assertEquals("pt", LanguageCode.normalise(" pt_BR "));
         assertThrows(IllegalArgumentException.class, () -> LanguageCode.normalise("english!"));

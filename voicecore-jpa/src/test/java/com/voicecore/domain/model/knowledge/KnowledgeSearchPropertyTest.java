@@ -162,28 +162,158 @@ class KnowledgeSearchPropertyTest {
     void answersThatResolvedCallsRankAboveEquallyRelevantOnes() throws SQLException {
         UUID learning = createTenant("Learning Dental " + UUID.randomUUID());
         qt().withExamples(100).forAll(SourceDSL.integers().between(1, 30), SourceDSL.integers().between(0, 30),
-                SourceDSL.integers().between(0, 100)).checkAssert((resolvedCalls, transferredCalls, priority) -> {
+                SourceDSL.integers().between(0, 100), SourceDSL.integers().between(1, 4)).checkAssert(
+                (resolvedCalls, transferredCalls, priority, usesPerCall) -> {
             String marker = "zebra" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
             UUID[] ids = orm.inTenant(learning, em -> {
-                // two entries the search cannot tell apart by text or priority
+                // three entries the search cannot tell apart by text or priority; one never given
                 KnowledgeEntry helped = new KnowledgeEntry("Do you offer " + marker + " checks?", "Yes, helpful answer.", null, "en", priority);
                 KnowledgeEntry didNot = new KnowledgeEntry("Do you offer " + marker + " checks?", "Yes, unhelpful answer.", null, "en", priority);
-                for (int i = 0; i < resolvedCalls; i++) {
-                    helped.used(Instant.now());
-                    helped.outcomeOfUse(Outcome.RESOLVED);
-                }
-                for (int i = 0; i < transferredCalls; i++) {
-                    didNot.used(Instant.now());
-                    didNot.outcomeOfUse(Outcome.TRANSFERRED);
-                }
+                KnowledgeEntry untried = new KnowledgeEntry("Do you offer " + marker + " checks?", "Yes, untried answer.", null, "en", priority);
                 em.persist(helped);
                 em.persist(didNot);
-                return new UUID[] {helped.id(), didNot.id()};
+                em.persist(untried);
+                return new UUID[] {helped.id(), didNot.id(), untried.id()};
             });
+            // calls as the receptionist records them: every answer turn, then the call's end
+            for (int i = 0; i < resolvedCalls; i++) {
+                call(learning, ids[0], usesPerCall, Outcome.RESOLVED);
+            }
+            for (int i = 0; i < transferredCalls; i++) {
+                call(learning, ids[1], usesPerCall, Outcome.TRANSFERRED);
+            }
             List<KnowledgeMatch> found = search(learning, marker, "en");
-            assertEquals(2, found.size(), found.toString());
-            assertEquals(ids[0], found.get(0).entryId(), "the answer that resolved " + resolvedCalls + " calls ranks first: " + found);
+            assertEquals(3, found.size(), found.toString());
+            assertEquals(ids[0], found.get(0).entryId(), "the answer that resolved " + resolvedCalls + " calls (given "
+                    + usesPerCall + " times in each) ranks first: " + found);
             assertTrue(found.get(0).learnedRank() > found.get(1).learnedRank());
+            KnowledgeEntry stored = orm.inTenant(learning, em -> em.find(KnowledgeEntry.class, ids[0]));
+            assertEquals(resolvedCalls, stored.timesUsed(), "a use is counted once per call");
+            assertEquals(resolvedCalls, stored.timesResolved());
+            assertTrue(stored.lastUsedAt().isPresent());
         });
+    }
+
+    /** One call that gave {@code entry}'s answer {@code uses} times and ended with {@code outcome}. */
+    private static void call(UUID tenant, UUID entry, int uses, Outcome outcome) {
+        orm.runInTenant(tenant, em -> {
+            JpaKnowledgeRepository repository = new JpaKnowledgeRepository(em);
+            for (int u = 0; u < uses; u++) {
+                repository.recordUse(entry, Instant.now());
+            }
+            repository.learn(List.of(entry), outcome);
+        });
+    }
+
+    @Test
+    void savingAnEditedEntryKeepsWhatCallsTaughtMeanwhile() throws SQLException {
+        UUID editing = createTenant("Editing Dental " + UUID.randomUUID());
+        UUID id = orm.inTenant(editing, em -> {
+            KnowledgeEntry e = new KnowledgeEntry("Do you do house calls?", "No.", null, "en", 1);
+            em.persist(e);
+            return e.id();
+        });
+        orm.runInTenant(editing, em -> {
+            KnowledgeEntry loaded = em.find(KnowledgeEntry.class, id); // an admin's edit, loaded before the call ends
+            call(editing, id, 2, Outcome.RESOLVED);                   // a call ends in its own transaction meanwhile
+            loaded.rephrase("home visit");
+            em.flush();
+        });
+        KnowledgeEntry stored = orm.inTenant(editing, em -> em.find(KnowledgeEntry.class, id));
+        assertEquals(1, stored.timesUsed(), "not overwritten by the edit");
+        assertEquals(1, stored.timesResolved());
+    }
+
+    @Test
+    void twoCallsAskingTheSameNewQuestionAtOnceMergeIntoOneSuggestion() throws Exception {
+        UUID asking = createTenant("Suggesting Dental " + UUID.randomUUID());
+        String question = "Do you sell llama insurance " + UUID.randomUUID().toString().substring(0, 6) + "?";
+        java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the first transaction holds its new row until the second has run into it
+            java.util.concurrent.Future<?> first = two.submit(() -> orm.runInTenant(asking, em -> {
+                new JpaKnowledgeRepository(em).suggest(new KnowledgeSuggestion(question, "en", null, UUID.randomUUID()));
+                firstInserted.countDown();
+                sleep(400);
+            }));
+            java.util.concurrent.Future<?> second = two.submit(() -> {
+                await(firstInserted);
+                orm.runInTenant(asking, em ->
+                        new JpaKnowledgeRepository(em).suggest(new KnowledgeSuggestion(question.toUpperCase(), "en", "draft", UUID.randomUUID())));
+            });
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS); // no unique violation: the turn's transaction survives
+        } finally {
+            two.shutdownNow();
+        }
+        List<KnowledgeSuggestion> pending = orm.inTenant(asking, em -> new JpaKnowledgeRepository(em)
+                .suggestions(KnowledgeSuggestion.Status.PENDING, 10));
+        assertEquals(1, pending.size(), pending.toString());
+        assertEquals(2, pending.get(0).occurrences());
+        assertEquals(java.util.Optional.of("draft"), pending.get(0).suggestedAnswer(), "a draft found later is kept");
+    }
+
+    @Test
+    void aSuggestionDecidedMeanwhileIsSeenDecidedByTheSecondAdmin() throws Exception {
+        UUID deciding = createTenant("Deciding Dental " + UUID.randomUUID());
+        UUID id = orm.inTenant(deciding, em -> {
+            KnowledgeSuggestion s = new KnowledgeSuggestion("Do you whiten teeth?", "en", "Yes.", null);
+            em.persist(s);
+            return s.id();
+        });
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = two.submit(() -> orm.runInTenant(deciding, em -> {
+                new JpaKnowledgeRepository(em).lockSuggestion(id).orElseThrow().approve(null, Instant.now());
+                locked.countDown();
+                sleep(400);
+            }));
+            java.util.concurrent.Future<KnowledgeSuggestion.Status> second = two.submit(() -> {
+                await(locked);
+                return orm.inTenant(deciding, em -> new JpaKnowledgeRepository(em).lockSuggestion(id).orElseThrow().status());
+            });
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(KnowledgeSuggestion.Status.APPROVED, second.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "the second admin waits and sees it approved, so it is not published twice");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuggestionCannotPointAtAnotherTenantsEntry() {
+        UUID foreignEntry = orm.inTenant(otherTenant, em -> (UUID) em.createNativeQuery("select id from knowledge_base limit 1")
+                .getSingleResult());
+        UUID suggestion = orm.inTenant(tenant, em -> {
+            KnowledgeSuggestion s = new KnowledgeSuggestion("Is there a lift?", "en", null, null);
+            em.persist(s);
+            return s.id();
+        });
+        RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                orm.runInTenant(tenant, em -> em.createNativeQuery("update knowledge_suggestions set entry_id = ?1 where id = ?2")
+                        .setParameter(1, foreignEntry).setParameter(2, suggestion).executeUpdate()));
+        Throwable root = refused;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(String.valueOf(root.getMessage()).contains("knowledge_suggestions_entry_fkey"), String.valueOf(root.getMessage()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
