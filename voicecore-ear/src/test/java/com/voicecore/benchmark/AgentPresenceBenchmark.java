@@ -47,6 +47,7 @@ public final class AgentPresenceBenchmark {
     private final int sockets = Integer.getInteger("benchmark.sockets", 1000);
     private final int changes = Integer.getInteger("benchmark.changes", 300);
     private final int warmup = Integer.getInteger("benchmark.warmup", 50);
+    private final int pauseMillis = Integer.getInteger("benchmark.pauseMs", 150);
     private final int portOffset = Integer.getInteger("benchmark.portOffset", 300);
     private final Path module = Path.of(System.getProperty("benchmark.module.dir", "voicecore-ear")).toAbsolutePath();
     private final Path workDir = Path.of(System.getProperty("benchmark.work.dir", "voicecore-ear/target/benchmark"))
@@ -156,7 +157,9 @@ public final class AgentPresenceBenchmark {
                     toLast.recordValue(Math.max(0, last));
                 }
             }
-            Thread.sleep(20);
+            // the server throttles each socket to 10 messages/s after a burst of 20 (flood protection): the
+            // mover's pace stays under it, or its set_status would be refused and never acknowledged
+            Thread.sleep(pauseMillis);
         }
         clients.forEach(AgentClient::close);
         mover.close();
