@@ -18,12 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * latter under 50 ms. The sockets live in this JVM (one Tyrus container), on the same 2 cores as the server.
  */
 public final class AgentPresenceBenchmark {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int sockets = Integer.getInteger("benchmark.sockets", 1000);
     private final int changes = Integer.getInteger("benchmark.changes", 300);
@@ -64,7 +60,7 @@ public final class AgentPresenceBenchmark {
         String load = BenchmarkEnvironment.awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.8")), 120);
         BenchmarkEnvironment.log("agent-presence: load average at start " + load);
         try (EmbeddedDatabase db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false)) {
-            String platformKey = "vcp_" + hex(32);
+            String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("VOICECORE_DB_URL", db.jdbcUrl());
             env.put("VOICECORE_DB_USER", db.ownerUser());
@@ -72,7 +68,7 @@ public final class AgentPresenceBenchmark {
             env.put("VOICECORE_DB_APP_USER", db.appUser());
             env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
             env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
-            env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+            env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
             baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
             env.put("VOICECORE_PUBLIC_URL", baseUrl);
             env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true -Dvoicecore.security.pbkdf2-iterations=1000");
@@ -201,15 +197,5 @@ public final class AgentPresenceBenchmark {
 
     private static long micros(Instant i) {
         return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000;
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
-    private static String hex(int n) {
-        return HexFormat.of().formatHex(bytes(n));
     }
 }

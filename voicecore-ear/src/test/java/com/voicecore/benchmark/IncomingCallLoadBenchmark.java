@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +153,8 @@ public final class IncomingCallLoadBenchmark {
                 Integer.getInteger("benchmark.maxLoadWaitSeconds", 600));
         BenchmarkEnvironment.log("incoming-calls: load average at start " + loadAtStart);
         Files.createDirectories(workDir);
-        clientExecutor = Executors.newFixedThreadPool(clientThreads, daemon("load-client"));
-        callbackTimer = Executors.newSingleThreadScheduledExecutor(daemon("load-status-callbacks"));
+        clientExecutor = Executors.newFixedThreadPool(clientThreads, BenchmarkEnvironment.daemonThreads("load-client"));
+        callbackTimer = Executors.newSingleThreadScheduledExecutor(BenchmarkEnvironment.daemonThreads("load-status-callbacks"));
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // as Twilio; no h2c upgrade attempts
                 .connectTimeout(Duration.ofSeconds(5))
@@ -235,7 +234,7 @@ public final class IncomingCallLoadBenchmark {
         db = EmbeddedDatabase.start(pg, 0, durable);
         baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
         publicUrl = baseUrl;
-        platformKey = "vcp_" + hex(32);
+        platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("VOICECORE_DB_URL", db.jdbcUrl());
         env.put("VOICECORE_DB_USER", db.ownerUser());
@@ -243,7 +242,7 @@ public final class IncomingCallLoadBenchmark {
         env.put("VOICECORE_DB_APP_USER", db.appUser());
         env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
         env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
-        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
         env.put("VOICECORE_PUBLIC_URL", publicUrl);
         effectiveJavaOpts = "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true (ServerProcess default)";
         if (serverJavaOpts != null && !serverJavaOpts.isBlank()) {
@@ -305,14 +304,14 @@ public final class IncomingCallLoadBenchmark {
         List<LoadTenant> list = new ArrayList<>();
         long numberBase = 10_000_000L + random.nextInt(80_000_000);
         for (int i = 0; i < tenantCount; i++) {
-            String email = "load-" + hex(4) + "-" + i + "@example.com";
+            String email = "load-" + BenchmarkEnvironment.randomHex(4) + "-" + i + "@example.com";
             JsonObject created = expect(201, rest("POST", "/api/v1/platform/tenants", platformKey, "{\"name\": \"Load tenant " + i
                     + "\", \"adminEmail\": \"" + email + "\", \"timeZone\": \"Europe/Berlin\", \"departments\": [\"Reception\","
                     + " \"Sales\", \"Support\"], \"includedMinutes\": 10000000}")).asJsonObject();
             String key = created.getString("apiKey");
             String id = created.getJsonObject("tenant").getString("id");
-            String sid = "AC" + hex(16);
-            String token = hex(16);
+            String sid = "AC" + BenchmarkEnvironment.randomHex(16);
+            String token = BenchmarkEnvironment.randomHex(16);
             expect(200, rest("PUT", "/api/v1/settings/telephony", key,
                     "{\"accountSid\": \"" + sid + "\", \"authToken\": \"" + token + "\"}"));
             String number = "+4930" + (numberBase + i);
@@ -326,7 +325,7 @@ public final class IncomingCallLoadBenchmark {
                 String department = names[a % names.length];
                 String extension = (a % names.length + 1) + String.format("%02d", a / names.length + 1);
                 expect(201, rest("POST", "/api/v1/agents", key, "{\"name\": \"Agent " + i + "-" + a + "\", \"email\": \"agent"
-                        + a + "-" + hex(3) + "@load" + i + ".example\", \"departmentId\": \"" + departments.get(department)
+                        + a + "-" + BenchmarkEnvironment.randomHex(3) + "@load" + i + ".example\", \"departmentId\": \"" + departments.get(department)
                         + "\", \"extension\": \"" + extension + "\", \"status\": \"available\"}"));
             }
             List<String> repeat = new ArrayList<>();
@@ -356,7 +355,7 @@ public final class IncomingCallLoadBenchmark {
     /** One clean call per tenant must get the greeting: otherwise the signature or the setup is wrong. */
     private void sanityCheck() throws IOException, InterruptedException {
         for (LoadTenant t : tenants) {
-            GeneratedCall call = new GeneratedCall(t, Kind.CLEAN, "CA" + hex(16), uniqueCaller(), "TN-Validation-Passed-A");
+            GeneratedCall call = new GeneratedCall(t, Kind.CLEAN, "CA" + BenchmarkEnvironment.randomHex(16), uniqueCaller(), "TN-Validation-Passed-A");
             HttpResponse<String> response = http.send(incomingRequest(call), HttpResponse.BodyHandlers.ofString());
             Answer answer = response.statusCode() == 200 ? Answer.of(response.body()) : Answer.OTHER;
             if (answer != Answer.GREETING) {
@@ -1168,24 +1167,7 @@ public final class IncomingCallLoadBenchmark {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    private static String hex(int n) {
-        return HexFormat.of().formatHex(bytes(n));
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

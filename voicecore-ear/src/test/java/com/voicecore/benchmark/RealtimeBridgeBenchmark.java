@@ -27,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +118,8 @@ public final class RealtimeBridgeBenchmark {
         String startedAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
         openAi = FakeOpenAiRealtime.start();
         openAi.onOpen(this::driveOpenAiSide);
-        ticker = Executors.newScheduledThreadPool(SHARDS, daemon("bench-ticker"));
-        callThreads = Executors.newCachedThreadPool(daemon("bench-call"));
+        ticker = Executors.newScheduledThreadPool(SHARDS, BenchmarkEnvironment.daemonThreads("bench-ticker"));
+        callThreads = Executors.newCachedThreadPool(BenchmarkEnvironment.daemonThreads("bench-call"));
         try {
             startServer();
             provision();
@@ -320,8 +319,8 @@ public final class RealtimeBridgeBenchmark {
         env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
         env.put("VOICECORE_DB_APP_USER", db.appUser());
         env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
-        env.put("VOICECORE_PLATFORM_API_KEY", "vcp_" + hex(32));
-        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(bytes(32)));
+        env.put("VOICECORE_PLATFORM_API_KEY", "vcp_" + BenchmarkEnvironment.randomHex(32));
+        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
         env.put("VOICECORE_PUBLIC_URL", base);
         env.put("VOICECORE_OPENAI_REALTIME_URL", openAi.url().toString());
         server = ServerProcess.start(serverHome, workDir.resolve("wildfly"), ear, env, portOffset, workDir.resolve("wildfly-console.log"));
@@ -337,16 +336,16 @@ public final class RealtimeBridgeBenchmark {
 
     private void provision() throws Exception {
         JsonObject created = rest("POST", "/api/v1/platform/tenants", platformKey, "{\"name\": \"Realtime load\", \"adminEmail\": \"rt-"
-                + hex(4) + "@example.com\", \"timeZone\": \"Europe/Berlin\", \"departments\": [\"Reception\", \"Sales\"],"
+                + BenchmarkEnvironment.randomHex(4) + "@example.com\", \"timeZone\": \"Europe/Berlin\", \"departments\": [\"Reception\", \"Sales\"],"
                 + " \"includedMinutes\": 10000000}");
         String key = created.getString("apiKey");
-        accountSid = "AC" + hex(16);
-        String token = hex(16);
+        accountSid = "AC" + BenchmarkEnvironment.randomHex(16);
+        String token = BenchmarkEnvironment.randomHex(16);
         rest("PUT", "/api/v1/settings/telephony", key, "{\"accountSid\": \"" + accountSid + "\", \"authToken\": \"" + token + "\"}");
         number = "+4930" + (20_000_000 + new SecureRandom().nextInt(70_000_000));
         rest("POST", "/api/v1/phone-numbers", key, "{\"number\": \"" + number + "\"}");
         rest("PUT", "/api/v1/business-hours/emergency", key, "{\"mode\": \"open\"}");
-        rest("PUT", "/api/v1/settings/realtime", key, "{\"enabled\": true, \"openaiApiKey\": \"sk-bench-" + hex(12)
+        rest("PUT", "/api/v1/settings/realtime", key, "{\"enabled\": true, \"openaiApiKey\": \"sk-bench-" + BenchmarkEnvironment.randomHex(12)
                 + "\", \"maxConcurrentCalls\": 1000}");
         simulator = new CallSimulator(URI.create(baseUrl), accountSid, token).withoutStatusCallbacks();
     }
@@ -385,24 +384,5 @@ public final class RealtimeBridgeBenchmark {
 
     private static double ms(long micros) {
         return micros / 1000.0;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        new SecureRandom().nextBytes(b);
-        return b;
-    }
-
-    private static String hex(int n) {
-        return HexFormat.of().formatHex(bytes(n));
     }
 }

@@ -28,7 +28,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,7 @@ public final class ReceptionistTurnBenchmark {
         ServerProcess server = null;
         try {
             baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
-            String platformKey = "vcp_" + hex(32);
+            String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("VOICECORE_DB_URL", db.jdbcUrl());
             env.put("VOICECORE_DB_USER", db.ownerUser());
@@ -168,12 +167,12 @@ public final class ReceptionistTurnBenchmark {
 
     private void provision(String platformKey) throws Exception {
         JsonObject created = expect(201, rest("POST", "/api/v1/platform/tenants", platformKey, "{\"name\": \"Turn bench "
-                + hex(3) + "\", \"adminEmail\": \"bench-" + hex(4) + "@example.com\", \"timeZone\": \"Europe/Berlin\","
+                + BenchmarkEnvironment.randomHex(3) + "\", \"adminEmail\": \"bench-" + BenchmarkEnvironment.randomHex(4) + "@example.com\", \"timeZone\": \"Europe/Berlin\","
                 + " \"departments\": [\"Reception\", \"Sales\", \"Support\"], \"includedMinutes\": 10000000}"));
         String key = created.getString("apiKey");
         tenantId = created.getJsonObject("tenant").getString("id");
-        accountSid = "AC" + hex(16);
-        String token = hex(16);
+        accountSid = "AC" + BenchmarkEnvironment.randomHex(16);
+        String token = BenchmarkEnvironment.randomHex(16);
         signer = new TwilioSignature(token);
         expect(200, rest("PUT", "/api/v1/settings/telephony", key, "{\"accountSid\": \"" + accountSid + "\", \"authToken\": \"" + token + "\"}"));
         number = "+4930" + (20_000_000 + new Random().nextInt(70_000_000));
@@ -337,11 +336,5 @@ public final class ReceptionistTurnBenchmark {
         try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
             return reader.readObject();
         }
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

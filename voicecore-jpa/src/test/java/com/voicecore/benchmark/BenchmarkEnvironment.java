@@ -3,8 +3,12 @@ package com.voicecore.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a benchmark result must say about where it was measured (cores, CPU, RAM, Java, load), and the
@@ -12,7 +16,31 @@ import java.util.List;
  */
 public final class BenchmarkEnvironment {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private BenchmarkEnvironment() {
+    }
+
+    /** Fresh random bytes (keys, secrets and ids a benchmark makes up for its tenants). */
+    public static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** {@code n} random bytes as lower-case hex. */
+    public static String randomHex(int n) {
+        return HexFormat.of().formatHex(randomBytes(n));
+    }
+
+    /** Daemon threads named {@code name-1, name-2, …}, so a benchmark's pools never keep its JVM alive. */
+    public static ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The 1-, 5- and 15-minute load averages, or NaN where /proc is not there. */
