@@ -316,10 +316,11 @@ class SoftphoneIT {
 
         // the message and the caller's number, both caller-supplied, are listed as text
         browser.find("#voicemail-refresh").click();
-        browser.await(Duration.ofSeconds(10), "the message is listed",
-                d -> browser.findAll("#voicemails li").stream().anyMatch(li -> li.getText().contains(EVIL_TEXT)));
-        WebElement message = browser.findAll("#voicemails li").get(0);
-        assertTrue(message.getText().startsWith(EVIL_CALLER), message.getText());
+        // the list is redrawn on the voicemail event as well as on the click, so read it inside the wait
+        String message = browser.await(Duration.ofSeconds(10), "the message is listed",
+                d -> browser.findAll("#voicemails li").stream().map(WebElement::getText)
+                        .filter(text -> text.contains(EVIL_TEXT)).findFirst().orElse(null));
+        assertTrue(message.startsWith(EVIL_CALLER), message);
         assertEquals(List.of(), browser.findAll("#voicemails img, #voicemails b, #events img, #events b"));
         assertEquals(0L, ((Number) browser.script("return document.querySelectorAll('main img').length")).longValue());
     }
@@ -337,9 +338,10 @@ class SoftphoneIT {
         leaveMessage(other, "sales", "Another company's Sales message");
 
         signIn(vera);
-        browser.await(Duration.ofSeconds(10), "the department's voicemail is listed",
-                d -> !browser.findAll("#voicemails li").isEmpty());
-        List<String> shown = browser.findAll("#voicemails li").stream().map(WebElement::getText).toList();
+        List<String> shown = browser.await(Duration.ofSeconds(10), "the department's voicemail is listed", d -> {
+            List<String> texts = browser.findAll("#voicemails li").stream().map(WebElement::getText).toList();
+            return texts.isEmpty() ? null : texts;
+        });
         assertEquals(1, shown.size(), shown.toString());
         assertTrue(shown.get(0).contains("Sales message for Vera"), shown.toString());
 

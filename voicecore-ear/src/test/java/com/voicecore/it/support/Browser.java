@@ -3,6 +3,7 @@ package com.voicecore.it.support;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,13 +85,15 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
+    /** Lists are redrawn as events arrive, so an element read mid-redraw is looked up again rather than failing. */
     public <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout).withMessage(what).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Polls every 25 ms: for what must be acted on at once (an offer rings only a few seconds in the tests). */
     public <T> T awaitQuickly(Duration timeout, String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     @Override
