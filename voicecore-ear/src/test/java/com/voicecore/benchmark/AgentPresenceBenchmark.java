@@ -44,6 +44,7 @@ public final class AgentPresenceBenchmark {
     private final int changes = Integer.getInteger("benchmark.changes", 300);
     private final int warmup = Integer.getInteger("benchmark.warmup", 50);
     private final int pauseMillis = Integer.getInteger("benchmark.pauseMs", 150);
+    private final int heartbeatSeconds = Integer.getInteger("benchmark.heartbeatSeconds", 30);
     private final int portOffset = Integer.getInteger("benchmark.portOffset", 300);
     private final Path module = Path.of(System.getProperty("benchmark.module.dir", "voicecore-ear")).toAbsolutePath();
     private final Path workDir = Path.of(System.getProperty("benchmark.work.dir", "voicecore-ear/target/benchmark"))
@@ -101,6 +102,7 @@ public final class AgentPresenceBenchmark {
         AtomicReference<Long> expectedVersion = new AtomicReference<>(-1L);
         AtomicInteger stray = new AtomicInteger();
         Map<Long, Long> latestArrival = new ConcurrentHashMap<>();
+        Map<String, Integer> closes = new ConcurrentHashMap<>();
         boolean[] recording = {false};
         List<AgentClient> clients = new ArrayList<>();
         t0 = System.nanoTime();
@@ -124,13 +126,27 @@ public final class AgentPresenceBenchmark {
                 }
                 arrivals.get().countDown();
             });
+            long connectedAt = System.nanoTime();
+            c.closed().thenAccept(reason -> {
+                if (closes.isEmpty()) {
+                    BenchmarkEnvironment.log(String.format("first socket closed %d s after it connected: %s",
+                            (System.nanoTime() - connectedAt) / 1_000_000_000L, reason));
+                }
+                closes.merge(reason.getCloseCode().getCode() + " " + reason.getReasonPhrase(), 1, Integer::sum);
+            });
             clients.add(c);
-        }
-        for (AgentClient c : clients) {
             c.welcome();
+            // like the softphone: a real agent's client heartbeats at the interval the server announces, from the
+            // start (the server closes a socket that has sent nothing for about 90 s)
+            if (heartbeatSeconds > 0) {
+                c.startHeartbeats(Duration.ofSeconds(heartbeatSeconds));
+            }
         }
+
         BenchmarkEnvironment.log(String.format("%d sockets connected and welcomed in %d ms", clients.size(),
                 (System.nanoTime() - t0) / 1_000_000));
+        // an idle spell before the changes shows whether quiet sockets stay open (supervisor dashboards send nothing)
+        Thread.sleep(Long.getLong("benchmark.idleMs", 0));
         AgentClient mover = AgentClient.connect(container, ws, post("/api/v1/agents/" + moverId + "/token", key, "{}").getString("token"),
                 AgentClient.TokenTransport.HEADER);
         // the mover keeps its presence alive (a client that chose a status expires without heartbeats)
@@ -146,6 +162,11 @@ public final class AgentPresenceBenchmark {
             mover.setStatus(n % 2 == 0 ? "available" : "busy").get(10, TimeUnit.SECONDS);
             if (!latch.await(10, TimeUnit.SECONDS)) {
                 missing += (int) latch.getCount();
+                BenchmarkEnvironment.log(String.format("change %d: %d sockets did not receive it; sockets closed so far: %s",
+                        n, latch.getCount(), closes));
+                if (clients.stream().noneMatch(AgentClient::isOpen)) {
+                    throw new IllegalStateException("every socket is closed: " + closes);
+                }
             }
             if (recording[0]) {
                 Long last = latestArrival.get(version);

@@ -97,6 +97,9 @@ final class AgentSocket {
         }
         if (backlog.incrementAndGet() > MAX_BACKLOG) {
             backlog.decrementAndGet();
+            // logged so an operator can tell a slow client from a lost one (the session id, never an address)
+            java.util.logging.Logger.getLogger(AgentSocket.class.getName()).warning(
+                    "Closing agent socket " + session.getId() + ": " + MAX_BACKLOG + " messages unsent");
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind");
             return;
         }
