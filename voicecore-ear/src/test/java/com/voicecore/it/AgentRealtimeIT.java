@@ -9,6 +9,7 @@ import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -207,6 +208,31 @@ class AgentRealtimeIT {
             System.out.printf("Property 17: slowest arrival at a socket, request to receipt: %d ms%n", worstBox[0] / 1_000_000);
         } finally {
             clients.forEach(AgentClient::close);
+        }
+    }
+
+    @Test
+    void afterTheNodeLostItsFeedEverySocketIsGivenTheStateFromTheDatabase() throws Exception {
+        JsonObject dan = tenant.addAgent("Dan Missed", "Support", "323", "not_available");
+        String danId = dan.getString("id");
+        try (AgentClient watcher = AgentDesk.connect(tenant, staff.get(0))) {
+            // a change whose announcement never arrives: written behind the node's back, so no NOTIFY
+            Sql.update("update agents set status = 'busy', presence_version = presence_version + 1 where id = ?::uuid", danId);
+            assertTrue(watcher.poll(m -> "presence".equals(m.getString("type", "")) && danId.equals(m.getString("agentId", "")),
+                    Duration.ofMillis(300)).isEmpty(), "nothing announced the change");
+            // the node's listening connection drops (a database restart, a network blip) and comes back
+            long dropped = Sql.count("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where application_name = 'voicecore-listen'");
+            assertTrue(dropped >= 1, "the node was listening");
+            JsonObject fresh = watcher.await(m -> "welcome".equals(m.getString("type", "")) && m.getJsonArray("agents").stream()
+                    .map(JsonValue::asJsonObject).anyMatch(a -> danId.equals(a.getString("agentId")) && "busy".equals(a.getString("status"))),
+                    Duration.ofSeconds(15));
+            assertEquals(staff.get(0).getString("id"), fresh.getString("agentId"), "each socket's own picture");
+            // and announcements flow again after the resync
+            try (AgentClient danHimself = AgentDesk.connect(tenant, dan)) {
+                danHimself.setStatus("available").get(5, TimeUnit.SECONDS);
+                latestPresence(watcher, danId, "available");
+            }
         }
     }
 

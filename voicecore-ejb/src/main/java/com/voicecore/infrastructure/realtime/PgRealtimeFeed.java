@@ -83,7 +83,7 @@ public class PgRealtimeFeed implements RealtimeFeed {
         return () -> receivers.remove(receiver);
     }
 
-    /** Called after the listening connection was re-established (announcements may have been missed). */
+    @Override
     public AutoCloseable onResync(Runnable resync) {
         resyncs.add(resync);
         return () -> resyncs.remove(resync);

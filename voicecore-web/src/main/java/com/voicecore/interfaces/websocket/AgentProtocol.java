@@ -120,6 +120,26 @@ public class AgentProtocol {
         }
     }
 
+    /**
+     * After this node's feed was down, announcements committed meanwhile never reached its sockets: each
+     * socket gets a fresh {@code welcome} read from the database (the truth), which clients take as the
+     * whole picture again. Runs on the broadcast thread, after every announcement delivered before it.
+     */
+    void resync() {
+        for (UUID tenant : List.copyOf(sockets.tenants())) {
+            for (AgentSocket socket : List.copyOf(sockets.of(tenant))) {
+                try {
+                    String welcome = TenantContext.callAs(tenant, () -> welcome(socket));
+                    if (welcome != null) {
+                        socket.send(welcome);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Cannot resynchronise an agent socket", e);
+                }
+            }
+        }
+    }
+
     private String welcome(AgentSocket socket) {
         AgentClaims c = socket.claims();
         List<PresenceChange> roster = presence.roster();
