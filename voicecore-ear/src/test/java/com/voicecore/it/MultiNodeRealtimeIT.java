@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,6 +56,7 @@ class MultiNodeRealtimeIT {
         env.put("VOICECORE_PLATFORM_API_KEY", TestEnvironment.platformKey());
         env.put("VOICECORE_SECRETS_KEY", System.getProperty("voicecore.test.secrets.key")); // the cluster shares its keys
         env.put("VOICECORE_PUBLIC_URL", System.getProperty("voicecore.test.public.url"));
+        env.put("VOICECORE_NODE_ID", "voicecore-2");
         env.put("JAVA_OPTS", "-Xms128m -Xmx512m -Djava.net.preferIPv4Stack=true -Dvoicecore.security.pbkdf2-iterations=1000"
                 + " -Dvoicecore.agents.heartbeat-seconds=1 -Dvoicecore.agents.wrap-up-seconds=1 -Dvoicecore.queue.offer-seconds=3"
                 + " -Dvoicecore.queue.hold-seconds=1 -Dvoicecore.queue.max-missed-offers=2");
@@ -71,6 +73,14 @@ class MultiNodeRealtimeIT {
         if (second != null) {
             second.close();
         }
+    }
+
+    @Test
+    void eachNodeNamesItselfToTheTransactionManager() throws Exception {
+        // WildFly warns (WFLYTX0013) when a node keeps the shared default identifier; the second node was given its own
+        String log = java.nio.file.Files.readString(Path.of("").toAbsolutePath().resolve("target/second-node/console.log"));
+        assertTrue(log.contains("WFLYSRV0025"), "the second node's log is the one of a started server");
+        assertFalse(log.contains("WFLYTX0013"), "the node-identifier is configured, not WildFly's default");
     }
 
     private static AgentClient onSecond(JsonObject agent) throws Exception {
