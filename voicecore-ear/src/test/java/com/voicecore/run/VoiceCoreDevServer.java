@@ -1,5 +1,6 @@
 package com.voicecore.run;
 
+import com.voicecore.infrastructure.twilio.FakeTwilioApi;
 import com.voicecore.testsupport.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -97,6 +98,14 @@ public final class VoiceCoreDevServer {
         env.put("VOICECORE_PUBLIC_URL", publicUrl);
         store(demo, state.resolve("demo.properties"));
 
+        // The demo's Twilio account is made up, so Twilio's REST API would refuse it (an agent accepting a queued
+        // call moves the call through that API): a local stand-in answers instead, and the simulator's calls follow it.
+        FakeTwilioApi twilioStandIn = null;
+        if (System.getenv("VOICECORE_TWILIO_API_BASE_URL") == null) {
+            twilioStandIn = FakeTwilioApi.start();
+            env.put("VOICECORE_TWILIO_API_BASE_URL", twilioStandIn.baseUrl().toString());
+        }
+
         Path serverHome = project.resolve("voicecore-ear/target/server");
         ServerProcess server = ServerProcess.start(serverHome, state.resolve("wildfly"),
                 project.resolve("voicecore-ear/target/voicecore.ear"), env, offset, state.resolve("wildfly-console.log"));
@@ -116,6 +125,10 @@ public final class VoiceCoreDevServer {
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo);
         seedTelephony(base, demo);
+        if (twilioStandIn != null) {
+            twilioStandIn.account(demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), demo.getProperty("twilioNumber"));
+        }
+        String standIn = twilioStandIn == null ? "" : " --twilio-api " + twilioStandIn.baseUrl();
         boolean softphoneLogin = appPassword != null
                 && linkSoftphoneLogin(UUID.fromString(demo.getProperty("tenantId")), demo.getProperty("adminEmail"), dbUrl, appUser, appPassword);
         store(demo, state.resolve("demo.properties"));
@@ -137,6 +150,11 @@ public final class VoiceCoreDevServer {
                   from the knowledge base, then hands over to Sales (or dial an extension: --press 201):
                     TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
                       -Dsimulator.args="--url %12$s --account %10$s --from +14155550123 --to %9$s --say 'What time do you open?' --say 'I would like to talk to sales' --dial answered:42"
+                  With the softphone open and Alice available, ask for reception: she is offered the call, and
+                  when she accepts, the caller is put through to her softphone:
+                    TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \
+                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550124 --to %9$s --say 'Reception please' --dial answered:30%15$s"
+                  Twilio REST API       %14$s
                     (outside 9-17 New York time it takes a message; to open now:
                      curl -X PUT -H 'Authorization: Bearer %6$s' -H 'Content-Type: application/json' \\
                           -d '{"mode":"open"}' %1$s/api/v1/business-hours/emergency)
@@ -147,7 +165,10 @@ public final class VoiceCoreDevServer {
                 demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword"),
                 demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl,
                 softphoneLogin ? "company id " + demo.getProperty("tenantId") + ", the demo admin login (agent Alice Reyes)"
-                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)"));
+                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)",
+                twilioStandIn == null ? System.getenv("VOICECORE_TWILIO_API_BASE_URL")
+                        : "a local stand-in at " + twilioStandIn.baseUrl() + " (VOICECORE_TWILIO_API_BASE_URL=https://api.twilio.com for the real one)",
+                standIn));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
     }

@@ -43,6 +43,8 @@ public final class CallSimulatorCli {
               --no-location            leave out FromCity, CallerZip, … (sent by default)
               --voice-url URL          the incoming-call webhook (default: URL/twilio/voice/incoming)
               --status-callback URL    status callbacks (default: URL/twilio/voice/status), or 'none'
+              --twilio-api URL         the Twilio REST stand-in the run command started: the call follows
+                                       VoiceCore's REST redirects there (an agent accepting it, say)
               --signing MODE           valid (default), wrong-token or none
               --verbose                also print every HTTP exchange
               --help
@@ -103,6 +105,7 @@ public final class CallSimulatorCli {
         URI url;
         URI voiceUrl;
         String statusCallback;
+        URI twilioApi;
         String account;
         String token;
         boolean tokenFromFlag;
@@ -176,6 +179,7 @@ public final class CallSimulatorCli {
                     case "--no-location" -> steps.add(CallScript::withoutLocation);
                     case "--voice-url" -> o.voiceUrl = uri(v, arg);
                     case "--status-callback" -> o.statusCallback = v;
+                    case "--twilio-api" -> o.twilioApi = uri(v, arg);
                     case "--signing" -> o.signing = switch (v) {
                         case "valid" -> CallSimulator.Signing.VALID;
                         case "wrong-token" -> CallSimulator.Signing.WRONG_TOKEN;
@@ -215,6 +219,9 @@ public final class CallSimulatorCli {
                 simulator = simulator.withoutStatusCallbacks();
             } else if (statusCallback != null) {
                 simulator = simulator.withStatusCallback(uri(statusCallback, "--status-callback"));
+            }
+            if (twilioApi != null) {
+                simulator = simulator.withLiveControl(new RemoteLiveControl(twilioApi));
             }
             return simulator;
         }

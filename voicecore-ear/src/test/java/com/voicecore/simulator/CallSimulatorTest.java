@@ -568,4 +568,39 @@ class CallSimulatorTest {
         assertEquals(4, server.received("/elsewhere").size());
         assertEquals(List.of(), server.received(STATUS));
     }
+
+    @Test
+    void aCallRegisteredWithTheTwilioStandInFollowsTheRestRedirectVoiceCoreMakes() throws Exception {
+        try (com.voicecore.infrastructure.twilio.FakeTwilioApi api = com.voicecore.infrastructure.twilio.FakeTwilioApi.start()
+                .account(ACCOUNT, TOKEN)) {
+            String hold = server.baseUrl() + "/hold";
+            server.twiml(INCOMING, response("<Redirect>" + hold + "</Redirect>"));
+            server.twiml("/hold", response("<Gather input=\"dtmf\" timeout=\"2\" action=\"" + hold + "\"/><Redirect>" + hold + "</Redirect>"));
+            server.twiml("/agent", response("<Dial><Client>alice</Client></Dial>"));
+            java.util.concurrent.CompletableFuture<SimulatedCall> running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    simulator.withLiveControl(new RemoteLiveControl(api.baseUrl()))
+                            .call(caller().whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(30))));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (server.received("/hold").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            String sid = server.received("/hold").get(0).parameter("CallSid");
+            assertTrue(api.call(sid).isPresent(), "the simulator registered its live call with the stand-in");
+
+            // what VoiceCore does when an agent accepts: Twilio's call update, with the account's credentials
+            java.net.http.HttpResponse<String> update = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(api.baseUrl().resolve("/2010-04-01/Accounts/" + ACCOUNT + "/Calls/" + sid + ".json"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((ACCOUNT + ":" + TOKEN).getBytes()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Url=" + java.net.URLEncoder.encode(
+                            server.baseUrl() + "/agent", java.nio.charset.StandardCharsets.UTF_8) + "&Method=POST")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, update.statusCode(), update.body());
+
+            SimulatedCall call = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, server.received("/agent").size(), "the call went where the REST update sent it");
+            assertEquals(1, call.steps(Step.Dialed.class).size(), call.toString());
+            assertEquals("completed", api.call(sid).orElseThrow().status(), "the stand-in heard the call end");
+        }
+    }
 }

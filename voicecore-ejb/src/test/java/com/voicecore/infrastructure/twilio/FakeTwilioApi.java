@@ -53,7 +53,11 @@ import java.util.regex.Pattern;
  *   <li>{@code GET} of the same address: fetches the call.</li>
  *   <li>Wrong or missing credentials: 401 (20003 "Authenticate").</li>
  * </ul>
- * Tests can script the next answers ({@link #failNext}, {@link #delayNext}, {@link #dropNext}), read every
+ * <p>Beside Twilio's paths, a control path for a call simulator in another process (the run command's
+ * demo): {@code POST /simulator/calls/{CallSid}} (form: AccountSid, From, To) makes its call live,
+ * {@code GET} of it answers {@code {"url": "…"}} with where the call was last redirected (or null), and
+ * {@code DELETE} ends it. Not part of Twilio's API; nothing in the application calls it.
+ * <p>Tests can script the next answers ({@link #failNext}, {@link #delayNext}, {@link #dropNext}), read every
  * request received ({@link #requests()}) and the calls' state ({@link #call}). Point the application at
  * it with {@code voicecore.twilio.api-base-url=}{@link #baseUrl()}. Not the real thing: no pricing,
  * queues or conferences, nothing is ever posted to a StatusCallback, and validation is limited to what is
@@ -229,6 +233,10 @@ public final class FakeTwilioApi implements AutoCloseable {
             Map<String, List<String>> form = parseForm(readBody(exchange.getRequestBody()));
             Optional<String> account = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
 
+            if (path.startsWith(SIMULATOR_PATH)) {
+                send(exchange, simulatorControl(method, path.substring(SIMULATOR_PATH.length()), form));
+                return;
+            }
             Fault fault = nextFault();
             if (fault != null && fault.drop()) {
                 requests.add(new Recorded(method, path, account, form, 0));
@@ -247,6 +255,40 @@ public final class FakeTwilioApi implements AutoCloseable {
                     : route(method, path, form, account);
             requests.add(new Recorded(method, path, account, form, answer.status()));
             send(exchange, answer);
+        }
+    }
+
+    private static final String SIMULATOR_PATH = "/simulator/calls/";
+
+    private Answer simulatorControl(String method, String callSid, Map<String, List<String>> form) {
+        if (!callSid.matches("CA[0-9a-f]{32}")) {
+            return error(404, 20404, "Not a call SID: " + callSid);
+        }
+        switch (method) {
+            case "POST" -> {
+                String account = first(form, "AccountSid");
+                if (account == null || !accounts.containsKey(account)) {
+                    return error(401, 20003, "Authenticate");
+                }
+                liveCall(callSid, account, first(form, "From"), first(form, "To"));
+                return new Answer(201, Map.of("sid", callSid));
+            }
+            case "GET" -> {
+                FakeCall call = calls.get(callSid);
+                if (call == null) {
+                    return error(404, 20404, "No such call: " + callSid);
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("url", call.url());
+                return new Answer(200, body);
+            }
+            case "DELETE" -> {
+                callEnded(callSid);
+                return new Answer(200, Map.of("sid", callSid));
+            }
+            default -> {
+                return error(405, 20004, "Method not allowed");
+            }
         }
     }
 
