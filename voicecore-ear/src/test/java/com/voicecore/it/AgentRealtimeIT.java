@@ -237,6 +237,39 @@ class AgentRealtimeIT {
     }
 
     @Test
+    void heartbeatsArrivingAllTheTimeNeverUndoAStatusChange() throws Exception {
+        JsonObject eli = tenant.addAgent("Eli Beating", "Sales", "224", "not_available");
+        String eliId = eli.getString("id");
+        List<AgentClient> sockets = new ArrayList<>();
+        java.util.concurrent.ScheduledExecutorService beat = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        try {
+            // four of Eli's sockets heartbeat every 150 ms (under each socket's flood limit): a heartbeat is a
+            // write to Eli's row, racing with every change of his status
+            for (int i = 0; i < 4; i++) {
+                AgentClient c = AgentDesk.connect(tenant, eli);
+                sockets.add(c);
+                beat.scheduleAtFixedRate(c::heartbeat, 10L * i, 150, TimeUnit.MILLISECONDS);
+            }
+            String last = null;
+            for (int n = 0; n < 60; n++) {
+                last = n % 2 == 0 ? "available" : "busy";
+                Api.Reply put = Api.put("/api/v1/agents/" + eliId, tenant.key(), "{\"name\": \"Eli Beating\", \"email\": "
+                        + Api.str(eli.getString("email")) + ", \"departmentId\": " + Api.str(eli.getString("departmentId"))
+                        + ", \"extension\": \"224\", \"status\": " + Api.str(last) + "}");
+                assertEquals(200, put.status(), put.body());
+                sleep(20);
+                assertEquals(last, Api.get("/api/v1/agents/" + eliId, tenant.key()).object().getString("status"),
+                        "change " + n + " was kept");
+            }
+            sleep(500);
+            assertEquals(last, Api.get("/api/v1/agents/" + eliId, tenant.key()).object().getString("status"));
+        } finally {
+            beat.shutdownNow();
+            sockets.forEach(AgentClient::close);
+        }
+    }
+
+    @Test
     void malformedAndUnauthorisedMessagesAreAnsweredWithAnErrorAndChangeNothing() throws Exception {
         JsonObject cat = staff.get(2);
         try (AgentClient client = AgentDesk.connect(tenant, cat)) {

@@ -52,7 +52,8 @@ public class DefaultAgentService implements AgentService {
 
     @Override
     public Agent update(UUID id, AgentDraft draft) {
-        Agent agent = get(id);
+        // locked: presence changes (offers, heartbeats, expiry) write the same row concurrently
+        Agent agent = agents.lock(id).orElseThrow(() -> new UnknownEntityException("agent", id));
         long presenceBefore = agent.presenceVersion();
         checkUnique(agent, draft);
         agent.rename(draft.name());

@@ -49,7 +49,9 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public void heartbeat(UUID agentId) {
-        Agent agent = agents.find(agentId).orElseThrow(() -> new UnknownEntityException("agent", agentId));
+        // under the row lock like every other write to the agent: a copy read without it would write its
+        // stale status back over an offer or a status change committed meanwhile (a lost update)
+        Agent agent = agents.lock(agentId).orElseThrow(() -> new UnknownEntityException("agent", agentId));
         agent.heartbeat(clock.instant());
         agents.store(agent);
     }
