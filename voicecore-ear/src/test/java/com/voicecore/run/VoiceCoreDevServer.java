@@ -150,14 +150,14 @@ public final class VoiceCoreDevServer {
                   from the knowledge base, then hands over to Sales (or dial an extension: --press 201):
                     TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
                       -Dsimulator.args="--url %12$s --account %10$s --from +14155550123 --to %9$s --say 'What time do you open?' --say 'I would like to talk to sales' --dial answered:42"
-                  With the softphone open and Alice available, ask for reception: she is offered the call, and
-                  when she accepts, the caller is put through to her softphone:
-                    TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \
-                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550124 --to %9$s --say 'Reception please' --dial answered:30%15$s"
-                  Twilio REST API       %14$s
                     (outside 9-17 New York time it takes a message; to open now:
                      curl -X PUT -H 'Authorization: Bearer %6$s' -H 'Content-Type: application/json' \\
                           -d '{"mode":"open"}' %1$s/api/v1/business-hours/emergency)
+                  With the softphone open and Alice available, ask for reception: she is offered the call, and
+                  when she accepts, the caller is put through to her softphone:
+                    TWILIO_AUTH_TOKEN=%11$s mvn -q -pl voicecore-ear -Psimulator test-compile exec:java \\
+                      -Dsimulator.args="--url %12$s --account %10$s --from +14155550124 --to %9$s --say 'Reception please' --dial answered:30%15$s"
+                  Twilio REST API       %14$s
                   Server log            .voicecore/wildfly/log/server.log
                   Stop with Ctrl-C.
                 ==================================================================================
