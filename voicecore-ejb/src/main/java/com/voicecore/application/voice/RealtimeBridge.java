@@ -1,7 +1,8 @@
 package com.voicecore.application.voice;
 
-import com.voicecore.domain.model.realtime.AssistantPlayback;
+import com.voicecore.domain.model.conversation.ConversationPolicy;
 import com.voicecore.domain.model.conversation.Intent;
+import com.voicecore.domain.model.realtime.AssistantPlayback;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,7 +31,12 @@ import java.util.logging.Logger;
  *   {@code conversation.item.truncate} at the audio actually heard ({@link AssistantPlayback}).</li>
  *   <li>Tools run off the socket threads ({@link BridgeSupport#tool}); a transfer or an end closes the
  *   stream only after the closing sentence has been played (its marks came back), or after a deadline.</li>
- *   <li>Turns are stored as they happen, with the reply's latency and the time the bridge added.</li>
+ *   <li>Turns are stored as they happen, with the reply's latency and the time the bridge added, and with
+ *   what the model's tools found, which the conversation policy counts as help or as an unsuccessful
+ *   attempt (Property 6). The third unsuccessful attempt decides the transfer to customer service; the
+ *   bridge then lets the current sentence finish, like a transfer the model asked for, and closes.</li>
+ *   <li>The caller's first clear words fix the conversation's language (Property 4); the session's
+ *   instructions are then updated to reply only in it.</li>
  *   <li>Any failure of OpenAI (unreachable, a server error, a drop) is recorded as the outcome before
  *   the stream is closed, so the step Twilio fetches next sends the caller to a human.</li>
  * </ul>
@@ -77,6 +83,22 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private boolean replied;
     private Intent intent;
     private UUID knowledgeEntryId;
+    private boolean callerKnown; // the caller's transcription arrived (words, or nothing usable)
+    private boolean unheard;
+    // what the model's tools found for the exchange (Property 6)
+    private int answersFound;
+    private int searchesWithoutAnswer;
+    private int unknownTargets;
+    private boolean settled;
+    // an exchange with a tool call is complete only once the reply to the tool's output is done
+    private int toolsPending;
+    private boolean toolReplyPending;
+    private String toolReplyId;
+    private String currentResponse;
+
+    // the conversation's language: asked with the caller's words until they fix it (Property 4)
+    private boolean languageOpen = true;
+    private boolean languageAsking;
 
     // the reply being forwarded (reset on every new assistant item)
     private String replyItem;
@@ -89,6 +111,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private boolean closeRequested;
     private String finalResponseId;
     private boolean finalResponseDone;
+    // the third unsuccessful attempt: the caller goes to customer service, nothing more reaches the model
+    private boolean handingOver;
 
     public RealtimeBridge(UUID streamId, UUID callId, String callSid, SessionConfig config, BridgeSupport support) {
         this.streamId = Objects.requireNonNull(streamId, "streamId");
@@ -161,7 +185,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             case "media" -> {
                 JsonObject media = event.getJsonObject("media");
                 String payload = media == null ? null : media.getString("payload", null);
-                if (payload == null) {
+                if (payload == null || handingOver) {
                     return;
                 }
                 if (!sessionReady || openai == null) {
@@ -223,28 +247,47 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             }
             case "conversation.item.input_audio_transcription.completed" -> {
                 String text = event.getString("transcript", "");
-                if (!text.isBlank()) {
-                    callerSpoke = true;
+                callerSpoke = true;
+                callerKnown = true;
+                if (text.isBlank()) {
+                    unheard = callerText == null; // the caller spoke, nothing usable came of it
+                } else {
+                    unheard = false;
                     callerText = callerText == null ? text : callerText + " " + text;
-                    if (replied) {
-                        flushExchange();
-                    }
+                    askLanguage(text);
+                }
+                if (replied && exchangeComplete()) {
+                    flushExchange();
                 }
             }
             case "response.created" -> {
+                JsonObject response = event.getJsonObject("response");
+                String id = response == null ? "" : response.getString("id", "");
+                currentResponse = id;
+                if (toolReplyPending && toolReplyId == null) {
+                    toolReplyId = id;
+                }
                 if (closeRequested && finalResponseId == null) {
-                    JsonObject response = event.getJsonObject("response");
-                    finalResponseId = response == null ? "" : response.getString("id", "");
+                    finalResponseId = id;
                 }
             }
             case "response.output_audio.delta" -> forward(event.getString("item_id", ""), event.getString("delta", ""), receivedNanos);
             case "response.output_audio_transcript.done" ->
                     transcripts.put(event.getString("item_id", ""), event.getString("transcript", ""));
-            case "response.function_call_arguments.done" ->
-                    runTool(event.getString("call_id", ""), event.getString("name", ""), event.getString("arguments", "{}"));
+            case "response.function_call_arguments.done" -> {
+                toolsPending++;
+                runTool(event.getString("call_id", ""), event.getString("name", ""), event.getString("arguments", "{}"));
+            }
             case "response.done" -> {
                 JsonObject response = event.getJsonObject("response");
                 String id = response == null ? "" : response.getString("id", "");
+                if (id.equals(currentResponse)) {
+                    currentResponse = null;
+                }
+                if (toolReplyPending && id.equals(toolReplyId)) {
+                    toolReplyPending = false; // the reply to the tool's output: the exchange may complete
+                    toolReplyId = null;
+                }
                 storeReply();
                 if (closeRequested && finalResponseId != null && finalResponseId.equals(id)) {
                     finalResponseDone = true;
@@ -344,18 +387,47 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         replyLatencyMs = null;
         replyBridgeMaxNanos = 0;
         replyFrames = 0;
-        if (!callerSpoke || callerText != null) {
+        if ((!callerSpoke || callerKnown) && exchangeComplete()) {
             flushExchange(); // both sides known (or a greeting): stored now, not at the next turn
         }
     }
 
-    /** Stores the exchange as far as it is known, and starts the next one. */
+    /** No tool of the exchange is still running, and the reply to the last tool output is done. */
+    private boolean exchangeComplete() {
+        return toolsPending == 0 && !toolReplyPending;
+    }
+
+    /**
+     * Stores the exchange as far as it is known, and starts the next one. The store judges it (Property
+     * 6); when it was the third unsuccessful attempt the caller goes to customer service.
+     */
     private void flushExchange() {
-        if (callerText != null || replyText != null) {
-            support.record(new Turn(streamId, callerText, replyText == null ? "" : replyText,
+        Turn turn = null;
+        ConversationPolicy.Assisted assisted = new ConversationPolicy.Assisted(answersFound, searchesWithoutAnswer,
+                unknownTargets, settled);
+        if (callerText != null || replyText != null || unheard || !assisted.equals(ConversationPolicy.Assisted.NOTHING)) {
+            turn = new Turn(streamId, callerText, replyText == null ? "" : replyText,
                     intent == null ? Intent.QUESTION : intent, knowledgeEntryId, turnLatencyMs, turnBridgeMicros,
-                    turnFrames == 0 ? null : turnFrames));
+                    turnFrames == 0 ? null : turnFrames, assisted, unheard && callerText == null);
         }
+        resetExchange();
+        if (turn != null) {
+            // reset first: the stage may complete at once (and close the bridge) on this thread
+            support.record(turn).whenComplete((outcome, error) -> {
+                if (outcome != null && outcome.toCustomerService()) {
+                    toCustomerService();
+                }
+            });
+        }
+    }
+
+    private void resetExchange() {
+        callerKnown = false;
+        unheard = false;
+        answersFound = 0;
+        searchesWithoutAnswer = 0;
+        unknownTargets = 0;
+        settled = false;
         callerSpoke = false;
         callerText = null;
         replyText = null;
@@ -375,13 +447,19 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         if (finished) {
             return;
         }
+        if (openai == null) {
+            return;
+        }
         String result = output;
         if (error != null) {
             LOG.log(Level.WARNING, "Tool " + name + " failed on call " + callSid, error);
             result = "{\"ok\":false,\"error\":\"The tool failed; offer to transfer the caller.\"}";
         }
+        toolsPending = Math.max(0, toolsPending - 1);
         openai.send(RealtimeEvents.functionOutput(toolCallId, result));
         noteTool(name, result);
+        toolReplyPending = true; // the response created next answers with this output
+        toolReplyId = null;
         if (CLOSING_TOOLS.contains(name) && isOk(result)) {
             closeRequested = true;
             support.schedule(this::deadline, CLOSE_DEADLINE_MS);
@@ -392,25 +470,83 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     /** What the model did tells what the caller wanted, and which knowledge-base answer served. */
     private void noteTool(String name, String result) {
         JsonObject output = parse(result);
+        boolean ok = output != null && output.get("ok") == JsonValue.TRUE;
         switch (name) {
-            case "transfer_call" -> intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
-                case "agent" -> Intent.AGENT;
-                case "extension" -> Intent.EXTENSION;
-                default -> Intent.DEPARTMENT;
-            };
-            case "take_message" -> intent = Intent.MESSAGE;
-            case "end_call" -> intent = Intent.END;
+            case "transfer_call" -> {
+                intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
+                    case "agent" -> Intent.AGENT;
+                    case "extension" -> Intent.EXTENSION;
+                    default -> Intent.DEPARTMENT;
+                };
+                if (ok) {
+                    settled = true;
+                } else {
+                    unknownTargets++; // nobody of that name or number: the caller was not helped
+                }
+            }
+            case "take_message" -> {
+                intent = Intent.MESSAGE;
+                settled |= ok;
+            }
+            case "end_call" -> {
+                intent = Intent.END;
+                settled |= ok;
+            }
             case "search_knowledge_base" -> {
                 if (output != null && output.get("results") instanceof jakarta.json.JsonArray results && !results.isEmpty()) {
+                    answersFound++;
                     try {
                         knowledgeEntryId = UUID.fromString(results.getJsonObject(0).getString("id", ""));
                     } catch (IllegalArgumentException | ClassCastException e) {
                         knowledgeEntryId = null;
                     }
+                } else {
+                    searchesWithoutAnswer++; // nothing found (or the look-up failed): no answer for the caller
                 }
             }
             default -> {
             }
+        }
+    }
+
+    /**
+     * The third unsuccessful attempt was stored, and with it the transfer to customer service: exactly
+     * as after a transfer the model asked for, the sentence being played (or generated) finishes, then
+     * the stream closes and Twilio fetches the hand-over. Nothing the caller says now reaches the model.
+     */
+    private synchronized void toCustomerService() {
+        if (finished || closeRequested) {
+            return; // already closing (a transfer or goodbye the model decided first stands)
+        }
+        closeRequested = true;
+        handingOver = true;
+        if (currentResponse == null) {
+            finalResponseId = "";
+            finalResponseDone = true;
+        } else {
+            finalResponseId = currentResponse;
+        }
+        support.schedule(this::deadline, CLOSE_DEADLINE_MS);
+        maybeClose();
+    }
+
+    /** Asks, once at a time, whether these words fix the conversation's language; then tells the model. */
+    private void askLanguage(String words) {
+        if (!languageOpen || languageAsking) {
+            return;
+        }
+        languageAsking = true;
+        support.language(words).whenComplete((note, error) -> languageAnswered(note == null ? null : note.orElse(null)));
+    }
+
+    private synchronized void languageAnswered(String note) {
+        languageAsking = false;
+        if (note == null || !languageOpen) {
+            return;
+        }
+        languageOpen = false;
+        if (!finished && openai != null) {
+            openai.send(RealtimeEvents.instructionsUpdate(config.instructions() + "\n\n" + note));
         }
     }
 

@@ -59,6 +59,13 @@ public final class RealtimeEvents {
                 .build().toString();
     }
 
+    /** A mid-call update of the instructions only: the other session fields stay as they are. */
+    public static String instructionsUpdate(String instructions) {
+        return Json.createObjectBuilder().add("type", "session.update")
+                .add("session", Json.createObjectBuilder().add("type", "realtime").add("instructions", instructions))
+                .build().toString();
+    }
+
     public static String append(String base64Audio) {
         return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + base64Audio + "\"}";
     }
