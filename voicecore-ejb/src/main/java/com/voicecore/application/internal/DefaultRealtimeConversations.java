@@ -8,7 +8,6 @@ import com.voicecore.application.voice.RealtimeConversations;
 import com.voicecore.application.voice.StreamRejectedException;
 import com.voicecore.application.voice.Turn;
 import com.voicecore.application.voice.TurnOutcome;
-import com.voicecore.application.LanguageDecision;
 import com.voicecore.domain.model.conversation.Conversation;
 import com.voicecore.domain.model.conversation.ConversationPolicy;
 import com.voicecore.domain.model.conversation.LanguageCode;
@@ -104,11 +103,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         RealtimeStream stream = stream(turn.streamId());
         Call call = calls.lockBySid(stream.callSid()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
         Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
-        ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best,
-                words -> false);
-        Optional<String> words = turn.callerText() != null ? Optional.of(turn.callerText())
-                : turn.unheard() ? Optional.of("") : Optional.empty();
-        ConversationPolicy.Decision decision = policy.assess(conversation, words, turn.assisted());
+        ConversationPolicy.Decision decision = policy().assess(conversation, turn.utterances(), turn.assisted());
         recorder.record(conversation, new TurnDraft(turn.callerText(), turn.replyText(), decision.language(),
                 decision.failedAttempt() ? decision.intent() : turn.intent(), turn.knowledgeEntryId(), null, null,
                 turn.responseLatencyMs(), turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
@@ -118,7 +113,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         String what = switch (decision.intent()) {
             case QUESTION -> "no answer";
             case DEPARTMENT -> "no such department, person or extension";
-            default -> words.filter(w -> !w.isBlank()).isPresent() ? "language not served" : "not understood";
+            default -> turn.callerText() != null ? "language not served" : "not understood";
         };
         boolean handOver = decision.kind() == ConversationPolicy.Kind.HAND_OVER
                 && stream.decide(StreamOutcome.toCustomerService("three unsuccessful attempts"));
@@ -130,21 +125,30 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         return new TurnOutcome(conversation.failedAttempts(), handOver);
     }
 
+    /** What the caller's words would fix (not fixed here: the turn stored later with them fixes it). */
     @Override
     public Optional<String> chooseLanguage(UUID streamId, String callerWords) {
-        LanguageDecision decision = conversation.chooseLanguage(stream(streamId).callSid(), callerWords);
-        if (decision.detected() == null) {
+        Call call = calls.findBySid(stream(streamId).callSid()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
+        Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
+        Conversation.LanguageChoice choice = policy().previewLanguage(conversation, callerWords == null ? "" : callerWords);
+        if (choice.detected().isEmpty()) {
             return Optional.empty(); // a word or two: still open
         }
-        String language = LanguageCode.englishName(decision.language());
-        if (decision.served()) {
+        String language = LanguageCode.englishName(choice.language());
+        if (choice.served()) {
             return Optional.of("The caller speaks " + language + ". From now on reply only in " + language
                     + ", whatever language later words are in.");
         }
         String offered = String.join(", ", recorder.served().codes().stream().map(LanguageCode::englishName).toList());
-        return Optional.of("The caller seems to speak " + LanguageCode.englishName(decision.detected())
+        return Optional.of("The caller seems to speak " + LanguageCode.englishName(choice.detected().get())
                 + ", which is not served: say politely, in " + language + ", that you can only help in " + offered
                 + "; then continue only in " + language + ".");
+    }
+
+    /** The conversation policy both transports use, over this tenant's languages, directory and knowledge. */
+    private ConversationPolicy policy() {
+        // the tenant's keyword spam rules judge the turn-based transport's words only (not yet the realtime one's)
+        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, words -> false);
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private Intent intent;
     private UUID knowledgeEntryId;
     private boolean callerKnown; // the caller's transcription arrived (words, or nothing usable)
-    private boolean unheard;
+    private final java.util.List<String> utterances = new java.util.ArrayList<>();
     // what the model's tools found for the exchange (Property 6)
     private int answersFound;
     private int searchesWithoutAnswer;
@@ -96,9 +96,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private String toolReplyId;
     private String currentResponse;
 
-    // the conversation's language: asked with the caller's words until they fix it (Property 4)
+    // the conversation's language: asked with each of the caller's utterances until one fixes it (Property 4)
     private boolean languageOpen = true;
-    private boolean languageAsking;
 
     // the reply being forwarded (reset on every new assistant item)
     private String replyItem;
@@ -249,10 +248,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
                 String text = event.getString("transcript", "");
                 callerSpoke = true;
                 callerKnown = true;
-                if (text.isBlank()) {
-                    unheard = callerText == null; // the caller spoke, nothing usable came of it
-                } else {
-                    unheard = false;
+                utterances.add(text); // blank: the caller spoke, nothing usable came of it
+                if (!text.isBlank()) {
                     callerText = callerText == null ? text : callerText + " " + text;
                     askLanguage(text);
                 }
@@ -405,10 +402,11 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         Turn turn = null;
         ConversationPolicy.Assisted assisted = new ConversationPolicy.Assisted(answersFound, searchesWithoutAnswer,
                 unknownTargets, settled);
-        if (callerText != null || replyText != null || unheard || !assisted.equals(ConversationPolicy.Assisted.NOTHING)) {
+        if (callerText != null || replyText != null || !utterances.isEmpty()
+                || !assisted.equals(ConversationPolicy.Assisted.NOTHING)) {
             turn = new Turn(streamId, callerText, replyText == null ? "" : replyText,
                     intent == null ? Intent.QUESTION : intent, knowledgeEntryId, turnLatencyMs, turnBridgeMicros,
-                    turnFrames == 0 ? null : turnFrames, assisted, unheard && callerText == null);
+                    turnFrames == 0 ? null : turnFrames, assisted, utterances);
         }
         resetExchange();
         if (turn != null) {
@@ -423,7 +421,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
 
     private void resetExchange() {
         callerKnown = false;
-        unheard = false;
+        utterances.clear();
         answersFound = 0;
         searchesWithoutAnswer = 0;
         unknownTargets = 0;
@@ -530,17 +528,19 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         maybeClose();
     }
 
-    /** Asks, once at a time, whether these words fix the conversation's language; then tells the model. */
+    /**
+     * Asks which language these words fix, utterance by utterance in order (the answers come back in
+     * order), until one does; then tells the model. The turn stored later fixes the same language from
+     * the same utterances.
+     */
     private void askLanguage(String words) {
-        if (!languageOpen || languageAsking) {
+        if (!languageOpen) {
             return;
         }
-        languageAsking = true;
         support.language(words).whenComplete((note, error) -> languageAnswered(note == null ? null : note.orElse(null)));
     }
 
     private synchronized void languageAnswered(String note) {
-        languageAsking = false;
         if (note == null || !languageOpen) {
             return;
         }

@@ -144,9 +144,7 @@ class RealtimeBridgeTest {
         @Override
         public CompletionStage<TurnOutcome> record(Turn turn) {
             turns.add(turn);
-            java.util.Optional<String> words = turn.callerText() != null ? java.util.Optional.of(turn.callerText())
-                    : turn.unheard() ? java.util.Optional.of("") : java.util.Optional.empty();
-            ConversationPolicy.Decision decision = policy.assess(conversation, words, turn.assisted());
+            ConversationPolicy.Decision decision = policy.assess(conversation, turn.utterances(), turn.assisted());
             failed.add(decision.failedAttempt());
             boolean handOver = decision.kind() == ConversationPolicy.Kind.HAND_OVER;
             handOvers += handOver ? 1 : 0;
@@ -418,7 +416,7 @@ class RealtimeBridgeTest {
         assertEquals("realtime", session.getString("type"));
         assertEquals("Be nice.\n\nThe caller speaks Spanish.", session.getString("instructions"));
         assertEquals(java.util.Set.of("type", "instructions"), session.keySet(), "only the instructions change");
-        assertEquals(List.of("Hola", "Quisiera una cita"), asked, "not asked again once fixed");
+        assertEquals(List.of("Hola", "Quisiera una cita"), asked, "asked utterance by utterance until one fixed it");
     }
 
     /** One caller turn: speech, the tools of its kind with their outputs, the spoken reply (not yet played). */

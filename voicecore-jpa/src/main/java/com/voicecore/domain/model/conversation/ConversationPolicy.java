@@ -2,6 +2,7 @@ package com.voicecore.domain.model.conversation;
 
 import com.voicecore.domain.model.knowledge.KnowledgeMatch;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -162,26 +163,30 @@ public final class ConversationPolicy {
      * attempt per caller turn, and the third, exactly, hands the caller to customer service (successes in
      * between do not reset the count). Unsuccessful, unless a transfer, message or goodbye was settled:
      * the first clear words in a language the tenant does not serve; a search that found nothing (and none
-     * that found something); a transfer to someone who does not exist; words that were transcribed as
-     * nothing usable ({@link IntentRecognizer}: unclear) with no tool that helped. A search that found an
-     * answer is an answer given.
+     * that found something); a transfer to someone who does not exist; speech transcribed as nothing
+     * usable ({@link IntentRecognizer}: unclear) with no tool that helped. A search that found an answer is
+     * an answer given.
      *
-     * @param callerWords what the caller said in this turn; empty when the caller said nothing (the
-     *                    greeting, a reply to nothing), blank when the caller spoke and nothing usable
-     *                    was transcribed
+     * @param utterances the caller's transcribed utterances in this turn, in order (blank: the caller
+     *                   spoke and nothing usable was transcribed); none when the caller said nothing (the
+     *                   greeting, a reply to nothing). The first clear one fixes the language, as
+     *                   {@link #previewLanguage} told beforehand.
      * @return {@code failedAttempt} when this turn was unsuccessful, {@code HAND_OVER} to customer
      * service on the third; the reply is what VoiceCore itself says in the conversation's language
      */
-    public Decision assess(Conversation conversation, Optional<String> callerWords, Assisted assisted) {
+    public Decision assess(Conversation conversation, List<String> utterances, Assisted assisted) {
         Objects.requireNonNull(assisted, "assisted");
-        Optional<String> words = callerWords.map(String::strip);
-        if (words.filter(w -> !w.isEmpty()).isPresent()) {
+        List<String> said = utterances.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        for (String utterance : said) {
             Conversation.LanguageChoice choice = conversation.chooseLanguage(
-                    detection.detect(words.get(), java.util.Set.copyOf(served.codes())), served);
+                    detection.detect(utterance, java.util.Set.copyOf(served.codes())), served);
             if (choice.madeNow() && !choice.served() && !assisted.settled()) {
                 String language = conversation.language();
                 String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));
                 return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
+            }
+            if (conversation.isLanguageFixed()) {
+                break;
             }
         }
         String language = conversation.language();
@@ -198,14 +203,22 @@ public final class ConversationPolicy {
         if (assisted.unknownTargets() > 0) {
             return failure(conversation, "", Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.DEPARTMENT, false);
         }
-        if (words.isEmpty()) {
+        if (utterances.isEmpty()) {
             return helped(language, Intent.QUESTION); // nothing from the caller: not an attempt
         }
-        Recognition recognition = IntentRecognizer.recognise(words.get(), language, directory);
+        Recognition recognition = IntentRecognizer.recognise(String.join(" ", said), language, directory);
         if (recognition.intent() == Intent.UNCLEAR) {
             return failure(conversation, "", Phrasebook.say(Phrase.NOT_HEARD, language), Intent.UNCLEAR, false);
         }
         return helped(language, recognition.intent());
+    }
+
+    /**
+     * The language these words would fix, without fixing it (the realtime session is told at once; the
+     * turn stored later with the same words fixes it through {@link #assess}).
+     */
+    public Conversation.LanguageChoice previewLanguage(Conversation conversation, String words) {
+        return conversation.previewLanguage(detection.detect(words, java.util.Set.copyOf(served.codes())), served);
     }
 
     private static Decision helped(String language, Intent intent) {

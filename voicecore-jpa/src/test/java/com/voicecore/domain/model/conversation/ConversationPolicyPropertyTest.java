@@ -157,7 +157,7 @@ class ConversationPolicyPropertyTest {
     }
 
     /** A realtime caller turn: the words, what the model's tools found, and whether it is unsuccessful. */
-    record Assessed(Optional<String> words, ConversationPolicy.Assisted assisted, boolean fails) {
+    record Assessed(List<String> words, ConversationPolicy.Assisted assisted, boolean fails) {
     }
 
     @Test
@@ -165,15 +165,15 @@ class ConversationPolicyPropertyTest {
     void realtimeTurnsCountByTheSameRuleAndShareTheCountWithTurnBasedOnes() {
         // the realtime transport's assess and the turn-based decide on one conversation: one count, one rule
         List<Assessed> realtime = List.of(
-                new Assessed(Optional.of("do you sell bicycles"), new ConversationPolicy.Assisted(0, 1, 0, false), true),
-                new Assessed(Optional.of("put me through to astrology"), new ConversationPolicy.Assisted(0, 0, 1, false), true),
-                new Assessed(Optional.of(""), ConversationPolicy.Assisted.NOTHING, true),
-                new Assessed(Optional.of("what are your opening hours"), new ConversationPolicy.Assisted(1, 0, 0, false), false),
-                new Assessed(Optional.of("opening hours and parking"), new ConversationPolicy.Assisted(1, 2, 0, false), false),
-                new Assessed(Optional.of("sales please"), new ConversationPolicy.Assisted(0, 0, 1, true), false),
-                new Assessed(Optional.of("thanks, that is clear"), ConversationPolicy.Assisted.NOTHING, false),
-                new Assessed(Optional.empty(), ConversationPolicy.Assisted.NOTHING, false),
-                new Assessed(Optional.empty(), new ConversationPolicy.Assisted(0, 1, 0, false), true));
+                new Assessed(List.of("do you sell bicycles"), new ConversationPolicy.Assisted(0, 1, 0, false), true),
+                new Assessed(List.of("put me through to astrology"), new ConversationPolicy.Assisted(0, 0, 1, false), true),
+                new Assessed(List.of(""), ConversationPolicy.Assisted.NOTHING, true),
+                new Assessed(List.of("what are your opening hours"), new ConversationPolicy.Assisted(1, 0, 0, false), false),
+                new Assessed(List.of("opening hours and parking"), new ConversationPolicy.Assisted(1, 2, 0, false), false),
+                new Assessed(List.of("sales please"), new ConversationPolicy.Assisted(0, 0, 1, true), false),
+                new Assessed(List.of("thanks, that is clear"), ConversationPolicy.Assisted.NOTHING, false),
+                new Assessed(List.of(), ConversationPolicy.Assisted.NOTHING, false),
+                new Assessed(List.of(), new ConversationPolicy.Assisted(0, 1, 0, false), true));
         List<Attempt> turnBased = List.of(new Attempt(Input.silence(), true),
                 new Attempt(Input.speech("what are your opening hours"), false));
         qt().withExamples(300).forAll(
