@@ -40,8 +40,12 @@ import java.util.logging.Logger;
  *   <li>Any failure of OpenAI (unreachable, a server error, a drop) is recorded as the outcome before
  *   the stream is closed, so the step Twilio fetches next sends the caller to a human.</li>
  * </ul>
- * Both sockets deliver one message at a time; the two sides are serialised on this object. Payloads and
- * transcripts are never logged.
+ * Both sockets deliver one message at a time. The per-frame path is cheap: the hot messages (Twilio
+ * {@code media} and {@code mark}, OpenAI {@code response.output_audio.delta}) are read by a strict
+ * {@link FrameScanner} (no JSON tree; anything else gets the full parser) and answered from prebuilt
+ * templates; caller audio goes to OpenAI without taking this object's lock once the session is
+ * configured. Everything else (the assistant's audio, marks, turns, tools) is serialised on this object.
+ * Payloads and transcripts are never logged.
  */
 public final class RealtimeBridge implements RealtimeConnection.Listener {
 
@@ -55,6 +59,17 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
 
     static final Set<String> CLOSING_TOOLS = Set.of("transfer_call", "end_call");
 
+    // the fields of the hot messages
+    private static final int EVENT = 0;
+    private static final int PAYLOAD = 1;
+    private static final int MARK = 2;
+    private static final int TYPE = 0;
+    private static final int ITEM = 1;
+    private static final int DELTA = 2;
+    private static final String APPEND_HEAD = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
+    private static final String TAIL = "\"}}";
+    private static final String APPEND_TAIL = "\"}";
+
     private final UUID streamId;
     private final UUID callId;
     private final String callSid;
@@ -62,6 +77,17 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private final BridgeSupport support;
 
     private final AssistantPlayback playback = new AssistantPlayback();
+    /** Read on the Twilio socket's thread only (one message at a time). */
+    private final FrameScanner fromTwilio = FrameScanner.of(new String[] {"event"}, new String[] {"media", "payload"},
+            new String[] {"mark", "name"});
+    /** Read under this object's lock. */
+    private final FrameScanner fromOpenAi = FrameScanner.of(new String[] {"type"}, new String[] {"item_id"},
+            new String[] {"delta"});
+    /** The session, once caller audio may go straight to it (configured, not handing over, not finished). */
+    private volatile RealtimeConnection direct;
+    private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
+    private String mediaHead;
+    private String markHead;
     private final ArrayDeque<String> early = new ArrayDeque<>();
     private final Map<String, String> transcripts = new HashMap<>();
 
@@ -146,6 +172,9 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     public synchronized void attach(MediaChannel channel, String streamSid) {
         this.twilio = Objects.requireNonNull(channel, "channel");
         this.streamSidJson = Json.createValue(streamSid == null ? "" : streamSid).toString();
+        // prebuilt: each frame is head + base64 + tail
+        this.mediaHead = "{\"event\":\"media\",\"streamSid\":" + streamSidJson + ",\"media\":{\"payload\":\"";
+        this.markHead = "{\"event\":\"mark\",\"streamSid\":" + streamSidJson + ",\"mark\":{\"name\":\"";
         maybeGreet();
     }
 
@@ -166,47 +195,86 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     public synchronized void abandon() {
         if (twilio == null && !finished) {
             finished = true;
+            updateDirect();
             closeOpenAi();
         }
     }
 
     // ------------------------------------------------------------------ Twilio → OpenAI
 
-    public synchronized void onTwilio(String json, long receivedNanos) {
-        if (finished) {
+    /**
+     * A Twilio message. Caller audio takes no lock once the session is configured: it is scanned, checked
+     * to be base64 and sent on as it came. Malformed messages are dropped (and counted), never bridged.
+     */
+    public void onTwilio(String json, long receivedNanos) {
+        FrameScanner scan = fromTwilio;
+        if (!scan.scan(json)) {
+            rejected();
             return;
         }
-        JsonObject event = parse(json);
-        if (event == null) {
-            return;
-        }
-        switch (event.getString("event", "")) {
-            case "media" -> {
-                JsonObject media = event.getJsonObject("media");
-                String payload = media == null ? null : media.getString("payload", null);
-                if (payload == null || handingOver) {
-                    return;
-                }
-                if (!sessionReady || openai == null) {
-                    if (early.size() < EARLY_FRAMES) {
-                        early.addLast(payload);
-                    }
-                    return;
-                }
-                openai.send(RealtimeEvents.append(payload));
+        if (scan.is(EVENT, "media")) {
+            if (!scan.isBase64(PAYLOAD)) {
+                rejected();
+                return;
+            }
+            RealtimeConnection session = direct;
+            if (session != null) {
+                session.send(RealtimeEvents.wrap(APPEND_HEAD, json, scan.start(PAYLOAD), scan.end(PAYLOAD), APPEND_TAIL));
                 support.frameForwarded(false, System.nanoTime() - receivedNanos);
+                return;
             }
-            case "mark" -> {
-                JsonObject mark = event.getJsonObject("mark");
-                if (mark != null && playback.played(mark.getString("name", null))) {
-                    maybeClose();
-                }
+            callerAudio(scan.string(PAYLOAD), receivedNanos);
+        } else if (scan.is(EVENT, "mark")) {
+            if (scan.has(MARK)) {
+                markPlayed(scan.string(MARK));
             }
-            case "stop" -> finish();
-            default -> {
-                // connected, start (handled by the endpoint), dtmf: nothing to bridge
-            }
+        } else if (scan.is(EVENT, "stop")) {
+            stopped();
         }
+        // connected, start (handled by the endpoint), dtmf: nothing to bridge
+    }
+
+    /** Caller audio before the session is configured (held, in order) or while the fast path is off. */
+    private synchronized void callerAudio(String payload, long receivedNanos) {
+        if (finished || handingOver) {
+            return;
+        }
+        if (!sessionReady || openai == null) {
+            if (early.size() < EARLY_FRAMES) {
+                early.addLast(payload);
+            }
+            return;
+        }
+        openai.send(RealtimeEvents.append(payload));
+        support.frameForwarded(false, System.nanoTime() - receivedNanos);
+    }
+
+    private synchronized void markPlayed(String name) {
+        if (!finished && playback.played(name)) {
+            maybeClose();
+        }
+    }
+
+    private synchronized void stopped() {
+        if (!finished) {
+            finish();
+        }
+    }
+
+    private void rejected() {
+        if (malformed.incrementAndGet() % 1000 == 1) {
+            LOG.warning("Dropped a malformed media stream or OpenAI message on call " + callSid + " (" + malformed.get() + " so far)");
+        }
+    }
+
+    /** Messages dropped as malformed (neither bridged nor acted on). */
+    public long malformedMessages() {
+        return malformed.get();
+    }
+
+    /** Under the lock: caller audio may go straight to the session only when nothing else must see it first. */
+    private void updateDirect() {
+        direct = sessionReady && openai != null && !finished && !handingOver ? openai : null;
     }
 
     /** The Twilio socket closed (hang-up, or our own close). */
@@ -223,6 +291,14 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         if (finished) {
             return;
         }
+        if (!fromOpenAi.scan(json)) {
+            rejected();
+            return;
+        }
+        if (fromOpenAi.is(TYPE, "response.output_audio.delta")) {
+            forward(fromOpenAi, receivedNanos); // the hot one: no tree
+            return;
+        }
         JsonObject event = parse(json);
         if (event == null) {
             return;
@@ -233,6 +309,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
                 while (!early.isEmpty()) {
                     openai.send(RealtimeEvents.append(early.removeFirst()));
                 }
+                updateDirect(); // from now on caller audio goes straight through, after what was held
                 maybeGreet();
             }
             case "input_audio_buffer.speech_started" -> {
@@ -268,7 +345,6 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
                     finalResponseId = id;
                 }
             }
-            case "response.output_audio.delta" -> forward(event.getString("item_id", ""), event.getString("delta", ""), receivedNanos);
             case "response.output_audio_transcript.done" ->
                     transcripts.put(event.getString("item_id", ""), event.getString("transcript", ""));
             case "response.function_call_arguments.done" -> {
@@ -340,20 +416,32 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         });
     }
 
-    private void forward(String itemId, String delta, long receivedNanos) {
-        if (twilio == null || delta.isEmpty()) {
+    /** One frame of the assistant's audio to Twilio: media and its mark, written together. */
+    private void forward(FrameScanner scan, long receivedNanos) {
+        if (twilio == null || !scan.has(DELTA)) {
             return;
         }
-        if (!itemId.equals(replyItem)) {
+        if (!scan.isBase64(DELTA)) {
+            rejected();
+            return;
+        }
+        int from = scan.start(DELTA);
+        int to = scan.end(DELTA);
+        if (from == to) {
+            return;
+        }
+        boolean sameItem = replyItem != null && (scan.has(ITEM) ? scan.is(ITEM, replyItem) : replyItem.isEmpty());
+        if (!sameItem) {
             // a new assistant item: its own playback and metrics, whatever happened to the previous one
             storeReply();
-            replyItem = itemId;
-            playback.startItem(itemId);
+            String itemId = scan.string(ITEM);
+            replyItem = itemId == null ? "" : itemId;
+            playback.startItem(replyItem);
         }
-        String mark = playback.forwarded(itemId, AssistantPlayback.decodedLength(delta));
-        twilio.send(RealtimeEvents.media(streamSidJson, delta));
-        long now = System.nanoTime(); // the audio is out; its mark follows
-        twilio.send(RealtimeEvents.mark(streamSidJson, mark));
+        String json = scan.text();
+        String mark = playback.forwarded(replyItem, AssistantPlayback.decodedLength(json, from, to));
+        twilio.send(RealtimeEvents.wrap(mediaHead, json, from, to, TAIL), RealtimeEvents.wrap(markHead, mark, 0, mark.length(), TAIL));
+        long now = System.nanoTime(); // the audio and its mark are out
         if (speechStoppedAt >= 0 && replyLatencyMs == null) {
             replyLatencyMs = (int) ((now - speechStoppedAt) / 1_000_000);
         }
@@ -518,6 +606,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         }
         closeRequested = true;
         handingOver = true;
+        updateDirect();
         if (currentResponse == null) {
             finalResponseId = "";
             finalResponseDone = true;
@@ -567,6 +656,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         storeReply();
         flushExchange();
         finished = true;
+        updateDirect();
         closeOpenAi();
         twilio.close("conversation decided");
         support.closed();
@@ -577,6 +667,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             return;
         }
         finished = true;
+        updateDirect();
         LOG.warning("Realtime call " + callSid + " goes to a human: " + reason);
         storeReply();
         flushExchange(); // the transcript so far is kept
@@ -595,6 +686,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         storeReply();
         flushExchange();
         finished = true;
+        updateDirect();
         closeOpenAi();
         support.closed();
     }

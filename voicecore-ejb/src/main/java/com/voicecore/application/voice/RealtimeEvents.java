@@ -66,6 +66,12 @@ public final class RealtimeEvents {
                 .build().toString();
     }
 
+    /** {@code head} + {@code text[from, to)} + {@code tail} in one exactly sized copy: a prebuilt frame around its audio. */
+    public static String wrap(String head, String text, int from, int to, String tail) {
+        return new StringBuilder(head.length() + (to - from) + tail.length()).append(head).append(text, from, to).append(tail)
+                .toString();
+    }
+
     public static String append(String base64Audio) {
         return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + base64Audio + "\"}";
     }

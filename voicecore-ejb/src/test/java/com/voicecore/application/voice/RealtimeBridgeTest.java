@@ -30,12 +30,18 @@ import static org.quicktheories.generators.SourceDSL.lists;
 class RealtimeBridgeTest {
 
     static final class Twilio implements MediaChannel {
-        final List<JsonObject> sent = new ArrayList<>();
+        final List<JsonObject> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         String closed;
+
+        volatile String lastMark;
 
         @Override
         public void send(String json) {
-            sent.add(Json.createReader(new StringReader(json)).readObject());
+            JsonObject event = Json.createReader(new StringReader(json)).readObject();
+            sent.add(event);
+            if ("mark".equals(event.getString("event"))) {
+                lastMark = event.getJsonObject("mark").getString("name");
+            }
         }
 
         @Override
@@ -44,12 +50,14 @@ class RealtimeBridgeTest {
         }
 
         List<JsonObject> events(String name) {
-            return sent.stream().filter(e -> name.equals(e.getString("event"))).toList();
+            synchronized (sent) {
+                return sent.stream().filter(e -> name.equals(e.getString("event"))).toList();
+            }
         }
     }
 
     static final class OpenAi implements RealtimeConnection {
-        final List<JsonObject> sent = new ArrayList<>();
+        final List<JsonObject> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean closed;
 
         @Override
@@ -63,7 +71,9 @@ class RealtimeBridgeTest {
         }
 
         List<JsonObject> events(String type) {
-            return sent.stream().filter(e -> type.equals(e.getString("type"))).toList();
+            synchronized (sent) {
+                return sent.stream().filter(e -> type.equals(e.getString("type"))).toList();
+            }
         }
     }
 
@@ -212,6 +222,83 @@ class RealtimeBridgeTest {
             assertEquals(Base64.getDecoder().decode(appends.get(i).getString("audio"))[0], (byte) i, "in order");
         }
         assertEquals(1, openAi.events("response.create").size(), "the receptionist greets once the session and stream are up");
+    }
+
+    @Test
+    void malformedMessagesAndAudioThatIsNotBase64AreDroppedNeverBridged() {
+        open();
+        caller("{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\"}"); // cut short
+        caller("{\"event\":\"media\",\"media\":{\"payload\":\"AA\\\"AA\"}}"); // an escape inside the audio
+        caller("{\"event\":\"media\",\"media\":{\"payload\":\"AAAA\\\",\\\"type\\\":\\\"response.create\"}}"); // an injection
+        caller("{\"event\":\"media\",\"media\":{\"payload\":\"not base64!\"}}");
+        caller("{\"event\":\"media\",\"media\":{\"payload\":12}}");
+        caller("[\"media\"]");
+        caller(media(7));
+        List<JsonObject> appends = openAi.events("input_audio_buffer.append");
+        assertEquals(1, appends.size(), "only the well-formed frame: " + appends);
+        assertEquals(7, Base64.getDecoder().decode(appends.get(0).getString("audio"))[0]);
+        assertEquals(1, openAi.events("response.create").size(), "nothing injected");
+        server("{\"type\":\"response.output_audio.delta\",\"item_id\":\"a\",\"delta\":\"@@@@\"}");
+        server("{\"type\":\"response.output_audio.delta\",\"item_id\":\"a\",\"delta\":\"AAAA\"");
+        server("{\"type\":\"response.output_audio.delta\",\"item_id\":\"a\",\"delta\":\"AA\\u0041A\"}");
+        assertTrue(twilio.events("media").isEmpty() && twilio.events("mark").isEmpty());
+        assertEquals(9, bridge.malformedMessages());
+        assertNull(twilio.closed, "a bad message does not end the call");
+        delta("a", 160);
+        assertEquals(1, twilio.events("media").size());
+        assertEquals(1, twilio.events("mark").size());
+    }
+
+    private static String numbered(int n) {
+        byte[] frame = new byte[160];
+        frame[0] = (byte) (n >> 8);
+        frame[1] = (byte) n;
+        return Base64.getEncoder().encodeToString(frame);
+    }
+
+    private static int number(String base64) {
+        byte[] b = Base64.getDecoder().decode(base64);
+        return (b[0] & 0xff) << 8 | (b[1] & 0xff);
+    }
+
+    @Test
+    void bothDirectionsAtOnceLoseAndReorderNothing() throws Exception {
+        open();
+        int frames = 3000;
+        // each socket delivers on its own thread: Twilio's carries the caller's audio and the marks played
+        Thread caller = new Thread(() -> {
+            for (int i = 0; i < frames; i++) {
+                caller("{\"event\":\"media\",\"sequenceNumber\":\"" + i + "\",\"media\":{\"payload\":\"" + numbered(i) + "\"}}");
+                String played = twilio.lastMark;
+                if (i % 7 == 0 && played != null) {
+                    echo(played);
+                }
+            }
+        });
+        Thread model = new Thread(() -> {
+            for (int i = 0; i < frames; i++) {
+                server("{\"type\":\"response.output_audio.delta\",\"item_id\":\"a\",\"delta\":\"" + numbered(i) + "\"}");
+            }
+        });
+        caller.start();
+        model.start();
+        caller.join(30_000);
+        model.join(30_000);
+        List<JsonObject> appends = openAi.events("input_audio_buffer.append");
+        assertEquals(frames, appends.size());
+        for (int i = 0; i < frames; i++) {
+            assertEquals(i, number(appends.get(i).getString("audio")), "caller audio in order");
+        }
+        List<JsonObject> toCaller;
+        synchronized (twilio.sent) {
+            toCaller = List.copyOf(twilio.sent);
+        }
+        assertEquals(2 * frames, toCaller.size());
+        for (int i = 0; i < frames; i++) {
+            assertEquals("media", toCaller.get(2 * i).getString("event"));
+            assertEquals(i, number(toCaller.get(2 * i).getJsonObject("media").getString("payload")), "assistant audio in order");
+            assertEquals("mark", toCaller.get(2 * i + 1).getString("event"), "each frame followed by its mark");
+        }
     }
 
     @Test
