@@ -114,12 +114,33 @@ public final class FakeMediaStream implements AutoCloseable {
 
     /** Opens the stream and sends {@code connected} and {@code start} as Twilio does. */
     public static FakeMediaStream open(URI url, String callSid, String accountSid, Map<String, String> parameters) {
-        return new FakeMediaStream(url, callSid, accountSid, parameters, true);
+        return opened(() -> new FakeMediaStream(url, callSid, accountSid, parameters, true));
     }
 
     /** Opens the stream and sends only {@code connected}: the test sends its own start. */
     public static FakeMediaStream openWithoutStart(URI url) {
-        return new FakeMediaStream(url, "CA0", "AC0", Map.of(), false);
+        return opened(() -> new FakeMediaStream(url, "CA0", "AC0", Map.of(), false));
+    }
+
+    /**
+     * Tyrus's client container shuts its own executors down when its last session closes, and a session
+     * opened in that moment can be handed the terminated executor (eclipse-ee4j/tyrus#640): a stream
+     * opened right after another closed then fails with RejectedExecutionException. The next attempt gets
+     * fresh executors.
+     */
+    private static FakeMediaStream opened(java.util.function.Supplier<FakeMediaStream> open) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return open.get();
+            } catch (RuntimeException e) {
+                boolean rejected = e instanceof java.util.concurrent.RejectedExecutionException
+                        || e.getCause() instanceof java.util.concurrent.RejectedExecutionException;
+                if (!rejected || attempt == 3) {
+                    throw e;
+                }
+                sleep(100);
+            }
+        }
     }
 
     public void start(Map<String, String> parameters) {

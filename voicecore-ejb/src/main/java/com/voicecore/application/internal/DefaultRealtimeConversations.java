@@ -7,6 +7,12 @@ import com.voicecore.domain.model.conversation.Outcome;
 import com.voicecore.application.voice.RealtimeConversations;
 import com.voicecore.application.voice.StreamRejectedException;
 import com.voicecore.application.voice.Turn;
+import com.voicecore.application.voice.TurnOutcome;
+import com.voicecore.domain.model.conversation.Conversation;
+import com.voicecore.domain.model.conversation.ConversationPolicy;
+import com.voicecore.domain.model.conversation.LanguageCode;
+import com.voicecore.domain.model.conversation.LanguageDetection;
+import com.voicecore.domain.model.receptionist.ReceptionistSettings;
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
@@ -59,6 +65,12 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
     RealtimeReception reception;
 
     @Inject
+    ConversationRecorder recorder;
+
+    @Inject
+    LanguageDetection detection;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "voicecore")
@@ -79,14 +91,64 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         return new Admission(stream.tenantId(), streamId, call.id(), callSid, reception.sessionConfig(callSid));
     }
 
+    /**
+     * The exchange is judged by the same conversation policy as a turn-based turn ({@link
+     * ConversationPolicy#assess}: what the model's tools found, the caller's words); the count lives on
+     * the conversation, so it is one count whichever node stores the next exchange. The third
+     * unsuccessful attempt decides the transfer to customer service on the stream (the step Twilio
+     * fetches after the stream reads it) and concludes the conversation as transferred.
+     */
     @Override
-    public void record(Turn turn) {
-        String callSid = stream(turn.streamId()).callSid();
-        // the caller's first words fix the conversation's language (later calls return that choice)
-        String language = turn.callerText() == null ? null : conversation.chooseLanguage(callSid, turn.callerText()).language();
-        conversation.recordTurn(callSid, new TurnDraft(turn.callerText(), turn.replyText(), language, turn.intent(),
-                turn.knowledgeEntryId(), null, null, turn.responseLatencyMs(),
-                turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
+    public TurnOutcome record(Turn turn) {
+        RealtimeStream stream = stream(turn.streamId());
+        Call call = calls.lockBySid(stream.callSid()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
+        Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
+        ConversationPolicy.Decision decision = policy().assess(conversation, turn.utterances(), turn.assisted());
+        recorder.record(conversation, new TurnDraft(turn.callerText(), turn.replyText(), decision.language(),
+                decision.failedAttempt() ? decision.intent() : turn.intent(), turn.knowledgeEntryId(), null, null,
+                turn.responseLatencyMs(), turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
+        if (!decision.failedAttempt()) {
+            return new TurnOutcome(conversation.failedAttempts(), false);
+        }
+        String what = switch (decision.intent()) {
+            case QUESTION -> "no answer";
+            case DEPARTMENT -> "no such department, person or extension";
+            default -> turn.callerText() != null ? "language not served" : "not understood";
+        };
+        boolean handOver = decision.kind() == ConversationPolicy.Kind.HAND_OVER
+                && stream.decide(StreamOutcome.toCustomerService("three unsuccessful attempts"));
+        call.recordStep(RouteStep.RECEPTIONIST, "realtime: " + what + " (unsuccessful attempt " + conversation.failedAttempts()
+                + " of " + Conversation.MAX_FAILED_ATTEMPTS + ")" + (handOver ? ": customer service" : ""), clock.instant());
+        if (handOver) {
+            conversation.conclude(Outcome.TRANSFERRED, "customer service");
+        }
+        return new TurnOutcome(conversation.failedAttempts(), handOver);
+    }
+
+    /** What the caller's words would fix (not fixed here: the turn stored later with them fixes it). */
+    @Override
+    public Optional<String> chooseLanguage(UUID streamId, String callerWords) {
+        Call call = calls.findBySid(stream(streamId).callSid()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
+        Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
+        Conversation.LanguageChoice choice = policy().previewLanguage(conversation, callerWords == null ? "" : callerWords);
+        if (choice.detected().isEmpty()) {
+            return Optional.empty(); // a word or two: still open
+        }
+        String language = LanguageCode.englishName(choice.language());
+        if (choice.served()) {
+            return Optional.of("The caller speaks " + language + ". From now on reply only in " + language
+                    + ", whatever language later words are in.");
+        }
+        String offered = String.join(", ", recorder.served().codes().stream().map(LanguageCode::englishName).toList());
+        return Optional.of("The caller seems to speak " + LanguageCode.englishName(choice.detected().get())
+                + ", which is not served: say politely, in " + language + ", that you can only help in " + offered
+                + "; then continue only in " + language + ".");
+    }
+
+    /** The conversation policy both transports use, over this tenant's languages, directory and knowledge. */
+    private ConversationPolicy policy() {
+        // the tenant's keyword spam rules judge the turn-based transport's words only (not yet the realtime one's)
+        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, words -> false);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.voicecore.application.voice.SessionConfig;
 import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.call.RouteStep;
+import com.voicecore.domain.model.conversation.Phrase;
 import com.voicecore.domain.model.department.DepartmentRepository;
 import com.voicecore.domain.model.realtime.RealtimeRepository;
 import com.voicecore.domain.model.realtime.RealtimeSettings;
@@ -42,8 +43,6 @@ public class RealtimeReception {
 
     /** How long Twilio has to open the stream with its token. */
     static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30);
-
-    static final String APOLOGY = "I am sorry, I am having trouble right now. Let me connect you with someone who can help.";
 
     @Inject
     ReceptionistSettingsRepository receptionist;
@@ -128,7 +127,7 @@ public class RealtimeReception {
         stream.end(now);
         StreamOutcome outcome = stream.outcome().orElseThrow();
         return switch (outcome.kind()) {
-            case TRANSFER -> outcome.agent().flatMap(agents::find).map(a -> handover.toAgent(call, a))
+            case TRANSFER -> outcome.isCustomerService() ? toCustomerService(call, outcome.detail()) : outcome.agent().flatMap(agents::find).map(a -> handover.toAgent(call, a))
                     .or(() -> outcome.department().flatMap(departments::find).map(d -> handover.toDepartment(call, d)))
                     .orElseGet(() -> toHuman(call, "the transfer target is gone"));
             case END -> {
@@ -155,8 +154,16 @@ public class RealtimeReception {
                 + " end_call after saying goodbye.");
     }
 
+    /** Spoken in the conversation's language (Property 4), like everything after the stream. */
     private CallScript toHuman(Call call, String why) {
         call.recordStep(RouteStep.FALLBACK, "realtime: " + why + "; to a human", clock.instant());
-        return handover.toOperator(call).prepend(router.voice().say(APOLOGY));
+        return handover.toOperator(call).prepend(router.voice(call).say(Phrase.WENT_WRONG_HOLD));
+    }
+
+    /** The third unsuccessful attempt (Property 6): customer service, announced in the caller's language. */
+    private CallScript toCustomerService(Call call, String why) {
+        call.recordStep(RouteStep.RECEPTIONIST, "realtime: " + (why == null ? "customer service" : why)
+                + "; to customer service", clock.instant());
+        return handover.toOperator(call).prepend(router.voice(call).say(Phrase.CUSTOMER_SERVICE));
     }
 }

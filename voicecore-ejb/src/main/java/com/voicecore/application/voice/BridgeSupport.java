@@ -9,8 +9,18 @@ import java.util.concurrent.CompletionStage;
  */
 public interface BridgeSupport {
 
-    /** Stores one exchange (as soon as both sides of it are known). */
-    void record(Turn turn);
+    /**
+     * Stores one exchange (as soon as both sides of it are known) and judges it by the conversation's
+     * attempt rule; completes once stored.
+     */
+    CompletionStage<TurnOutcome> record(Turn turn);
+
+    /**
+     * The caller's words, while the conversation's language is open: completes with what the session's
+     * instructions must add once these words fixed the language (reply in it, or apologise for a
+     * language not served), empty while the language is still unclear.
+     */
+    CompletionStage<java.util.Optional<String>> language(String callerWords);
 
     /** Runs a tool; the stage completes with the function call's output JSON. */
     CompletionStage<String> tool(String name, String argumentsJson);

@@ -1,7 +1,8 @@
 package com.voicecore.application.voice;
 
-import com.voicecore.domain.model.realtime.AssistantPlayback;
+import com.voicecore.domain.model.conversation.ConversationPolicy;
 import com.voicecore.domain.model.conversation.Intent;
+import com.voicecore.domain.model.realtime.AssistantPlayback;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -30,12 +31,21 @@ import java.util.logging.Logger;
  *   {@code conversation.item.truncate} at the audio actually heard ({@link AssistantPlayback}).</li>
  *   <li>Tools run off the socket threads ({@link BridgeSupport#tool}); a transfer or an end closes the
  *   stream only after the closing sentence has been played (its marks came back), or after a deadline.</li>
- *   <li>Turns are stored as they happen, with the reply's latency and the time the bridge added.</li>
+ *   <li>Turns are stored as they happen, with the reply's latency and the time the bridge added, and with
+ *   what the model's tools found, which the conversation policy counts as help or as an unsuccessful
+ *   attempt (Property 6). The third unsuccessful attempt decides the transfer to customer service; the
+ *   bridge then lets the current sentence finish, like a transfer the model asked for, and closes.</li>
+ *   <li>The caller's first clear words fix the conversation's language (Property 4); the session's
+ *   instructions are then updated to reply only in it.</li>
  *   <li>Any failure of OpenAI (unreachable, a server error, a drop) is recorded as the outcome before
  *   the stream is closed, so the step Twilio fetches next sends the caller to a human.</li>
  * </ul>
- * Both sockets deliver one message at a time; the two sides are serialised on this object. Payloads and
- * transcripts are never logged.
+ * Both sockets deliver one message at a time. The per-frame path is cheap: the hot messages (Twilio
+ * {@code media} and {@code mark}, OpenAI {@code response.output_audio.delta}) are read by a strict
+ * {@link FrameScanner} (no JSON tree; anything else gets the full parser) and answered from prebuilt
+ * templates; caller audio goes to OpenAI without taking this object's lock once the session is
+ * configured. Everything else (the assistant's audio, marks, turns, tools) is serialised on this object.
+ * Payloads and transcripts are never logged.
  */
 public final class RealtimeBridge implements RealtimeConnection.Listener {
 
@@ -49,6 +59,17 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
 
     static final Set<String> CLOSING_TOOLS = Set.of("transfer_call", "end_call");
 
+    // the fields of the hot messages
+    private static final int EVENT = 0;
+    private static final int PAYLOAD = 1;
+    private static final int MARK = 2;
+    private static final int TYPE = 0;
+    private static final int ITEM = 1;
+    private static final int DELTA = 2;
+    private static final String APPEND_HEAD = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
+    private static final String TAIL = "\"}}";
+    private static final String APPEND_TAIL = "\"}";
+
     private final UUID streamId;
     private final UUID callId;
     private final String callSid;
@@ -56,6 +77,17 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private final BridgeSupport support;
 
     private final AssistantPlayback playback = new AssistantPlayback();
+    /** Read on the Twilio socket's thread only (one message at a time). */
+    private final FrameScanner fromTwilio = FrameScanner.of(new String[] {"event"}, new String[] {"media", "payload"},
+            new String[] {"mark", "name"});
+    /** Read under this object's lock. */
+    private final FrameScanner fromOpenAi = FrameScanner.of(new String[] {"type"}, new String[] {"item_id"},
+            new String[] {"delta"});
+    /** The session, once caller audio may go straight to it (configured, not handing over, not finished). */
+    private volatile RealtimeConnection direct;
+    private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
+    private String mediaHead;
+    private String markHead;
     private final ArrayDeque<String> early = new ArrayDeque<>();
     private final Map<String, String> transcripts = new HashMap<>();
 
@@ -77,6 +109,21 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private boolean replied;
     private Intent intent;
     private UUID knowledgeEntryId;
+    private boolean callerKnown; // the caller's transcription arrived (words, or nothing usable)
+    private final java.util.List<String> utterances = new java.util.ArrayList<>();
+    // what the model's tools found for the exchange (Property 6)
+    private int answersFound;
+    private int searchesWithoutAnswer;
+    private int unknownTargets;
+    private boolean settled;
+    // an exchange with a tool call is complete only once the reply to the tool's output is done
+    private int toolsPending;
+    private boolean toolReplyPending;
+    private String toolReplyId;
+    private String currentResponse;
+
+    // the conversation's language: asked with each of the caller's utterances until one fixes it (Property 4)
+    private boolean languageOpen = true;
 
     // the reply being forwarded (reset on every new assistant item)
     private String replyItem;
@@ -89,6 +136,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     private boolean closeRequested;
     private String finalResponseId;
     private boolean finalResponseDone;
+    // the third unsuccessful attempt: the caller goes to customer service, nothing more reaches the model
+    private boolean handingOver;
 
     public RealtimeBridge(UUID streamId, UUID callId, String callSid, SessionConfig config, BridgeSupport support) {
         this.streamId = Objects.requireNonNull(streamId, "streamId");
@@ -123,6 +172,9 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     public synchronized void attach(MediaChannel channel, String streamSid) {
         this.twilio = Objects.requireNonNull(channel, "channel");
         this.streamSidJson = Json.createValue(streamSid == null ? "" : streamSid).toString();
+        // prebuilt: each frame is head + base64 + tail
+        this.mediaHead = "{\"event\":\"media\",\"streamSid\":" + streamSidJson + ",\"media\":{\"payload\":\"";
+        this.markHead = "{\"event\":\"mark\",\"streamSid\":" + streamSidJson + ",\"mark\":{\"name\":\"";
         maybeGreet();
     }
 
@@ -143,47 +195,86 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     public synchronized void abandon() {
         if (twilio == null && !finished) {
             finished = true;
+            updateDirect();
             closeOpenAi();
         }
     }
 
     // ------------------------------------------------------------------ Twilio → OpenAI
 
-    public synchronized void onTwilio(String json, long receivedNanos) {
-        if (finished) {
+    /**
+     * A Twilio message. Caller audio takes no lock once the session is configured: it is scanned, checked
+     * to be base64 and sent on as it came. Malformed messages are dropped (and counted), never bridged.
+     */
+    public void onTwilio(String json, long receivedNanos) {
+        FrameScanner scan = fromTwilio;
+        if (!scan.scan(json)) {
+            rejected();
             return;
         }
-        JsonObject event = parse(json);
-        if (event == null) {
-            return;
-        }
-        switch (event.getString("event", "")) {
-            case "media" -> {
-                JsonObject media = event.getJsonObject("media");
-                String payload = media == null ? null : media.getString("payload", null);
-                if (payload == null) {
-                    return;
-                }
-                if (!sessionReady || openai == null) {
-                    if (early.size() < EARLY_FRAMES) {
-                        early.addLast(payload);
-                    }
-                    return;
-                }
-                openai.send(RealtimeEvents.append(payload));
+        if (scan.is(EVENT, "media")) {
+            if (!scan.isBase64(PAYLOAD)) {
+                rejected();
+                return;
+            }
+            RealtimeConnection session = direct;
+            if (session != null) {
+                session.send(RealtimeEvents.wrap(APPEND_HEAD, json, scan.start(PAYLOAD), scan.end(PAYLOAD), APPEND_TAIL));
                 support.frameForwarded(false, System.nanoTime() - receivedNanos);
+                return;
             }
-            case "mark" -> {
-                JsonObject mark = event.getJsonObject("mark");
-                if (mark != null && playback.played(mark.getString("name", null))) {
-                    maybeClose();
-                }
+            callerAudio(scan.string(PAYLOAD), receivedNanos);
+        } else if (scan.is(EVENT, "mark")) {
+            if (scan.has(MARK)) {
+                markPlayed(scan.string(MARK));
             }
-            case "stop" -> finish();
-            default -> {
-                // connected, start (handled by the endpoint), dtmf: nothing to bridge
-            }
+        } else if (scan.is(EVENT, "stop")) {
+            stopped();
         }
+        // connected, start (handled by the endpoint), dtmf: nothing to bridge
+    }
+
+    /** Caller audio before the session is configured (held, in order) or while the fast path is off. */
+    private synchronized void callerAudio(String payload, long receivedNanos) {
+        if (finished || handingOver) {
+            return;
+        }
+        if (!sessionReady || openai == null) {
+            if (early.size() < EARLY_FRAMES) {
+                early.addLast(payload);
+            }
+            return;
+        }
+        openai.send(RealtimeEvents.append(payload));
+        support.frameForwarded(false, System.nanoTime() - receivedNanos);
+    }
+
+    private synchronized void markPlayed(String name) {
+        if (!finished && playback.played(name)) {
+            maybeClose();
+        }
+    }
+
+    private synchronized void stopped() {
+        if (!finished) {
+            finish();
+        }
+    }
+
+    private void rejected() {
+        if (malformed.incrementAndGet() % 1000 == 1) {
+            LOG.warning("Dropped a malformed media stream or OpenAI message on call " + callSid + " (" + malformed.get() + " so far)");
+        }
+    }
+
+    /** Messages dropped as malformed (neither bridged nor acted on). */
+    public long malformedMessages() {
+        return malformed.get();
+    }
+
+    /** Under the lock: caller audio may go straight to the session only when nothing else must see it first. */
+    private void updateDirect() {
+        direct = sessionReady && openai != null && !finished && !handingOver ? openai : null;
     }
 
     /** The Twilio socket closed (hang-up, or our own close). */
@@ -200,6 +291,14 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         if (finished) {
             return;
         }
+        if (!fromOpenAi.scan(json)) {
+            rejected();
+            return;
+        }
+        if (fromOpenAi.is(TYPE, "response.output_audio.delta")) {
+            forward(fromOpenAi, receivedNanos); // the hot one: no tree
+            return;
+        }
         JsonObject event = parse(json);
         if (event == null) {
             return;
@@ -210,6 +309,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
                 while (!early.isEmpty()) {
                     openai.send(RealtimeEvents.append(early.removeFirst()));
                 }
+                updateDirect(); // from now on caller audio goes straight through, after what was held
                 maybeGreet();
             }
             case "input_audio_buffer.speech_started" -> {
@@ -223,28 +323,44 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             }
             case "conversation.item.input_audio_transcription.completed" -> {
                 String text = event.getString("transcript", "");
+                callerSpoke = true;
+                callerKnown = true;
+                utterances.add(text); // blank: the caller spoke, nothing usable came of it
                 if (!text.isBlank()) {
-                    callerSpoke = true;
                     callerText = callerText == null ? text : callerText + " " + text;
-                    if (replied) {
-                        flushExchange();
-                    }
+                    askLanguage(text);
+                }
+                if (replied && exchangeComplete()) {
+                    flushExchange();
                 }
             }
             case "response.created" -> {
+                JsonObject response = event.getJsonObject("response");
+                String id = response == null ? "" : response.getString("id", "");
+                currentResponse = id;
+                if (toolReplyPending && toolReplyId == null) {
+                    toolReplyId = id;
+                }
                 if (closeRequested && finalResponseId == null) {
-                    JsonObject response = event.getJsonObject("response");
-                    finalResponseId = response == null ? "" : response.getString("id", "");
+                    finalResponseId = id;
                 }
             }
-            case "response.output_audio.delta" -> forward(event.getString("item_id", ""), event.getString("delta", ""), receivedNanos);
             case "response.output_audio_transcript.done" ->
                     transcripts.put(event.getString("item_id", ""), event.getString("transcript", ""));
-            case "response.function_call_arguments.done" ->
-                    runTool(event.getString("call_id", ""), event.getString("name", ""), event.getString("arguments", "{}"));
+            case "response.function_call_arguments.done" -> {
+                toolsPending++;
+                runTool(event.getString("call_id", ""), event.getString("name", ""), event.getString("arguments", "{}"));
+            }
             case "response.done" -> {
                 JsonObject response = event.getJsonObject("response");
                 String id = response == null ? "" : response.getString("id", "");
+                if (id.equals(currentResponse)) {
+                    currentResponse = null;
+                }
+                if (toolReplyPending && id.equals(toolReplyId)) {
+                    toolReplyPending = false; // the reply to the tool's output: the exchange may complete
+                    toolReplyId = null;
+                }
                 storeReply();
                 if (closeRequested && finalResponseId != null && finalResponseId.equals(id)) {
                     finalResponseDone = true;
@@ -300,20 +416,32 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         });
     }
 
-    private void forward(String itemId, String delta, long receivedNanos) {
-        if (twilio == null || delta.isEmpty()) {
+    /** One frame of the assistant's audio to Twilio: media and its mark, written together. */
+    private void forward(FrameScanner scan, long receivedNanos) {
+        if (twilio == null || !scan.has(DELTA)) {
             return;
         }
-        if (!itemId.equals(replyItem)) {
+        if (!scan.isBase64(DELTA)) {
+            rejected();
+            return;
+        }
+        int from = scan.start(DELTA);
+        int to = scan.end(DELTA);
+        if (from == to) {
+            return;
+        }
+        boolean sameItem = replyItem != null && (scan.has(ITEM) ? scan.is(ITEM, replyItem) : replyItem.isEmpty());
+        if (!sameItem) {
             // a new assistant item: its own playback and metrics, whatever happened to the previous one
             storeReply();
-            replyItem = itemId;
-            playback.startItem(itemId);
+            String itemId = scan.string(ITEM);
+            replyItem = itemId == null ? "" : itemId;
+            playback.startItem(replyItem);
         }
-        String mark = playback.forwarded(itemId, AssistantPlayback.decodedLength(delta));
-        twilio.send(RealtimeEvents.media(streamSidJson, delta));
-        long now = System.nanoTime(); // the audio is out; its mark follows
-        twilio.send(RealtimeEvents.mark(streamSidJson, mark));
+        String json = scan.text();
+        String mark = playback.forwarded(replyItem, AssistantPlayback.decodedLength(json, from, to));
+        twilio.send(RealtimeEvents.wrap(mediaHead, json, from, to, TAIL), RealtimeEvents.wrap(markHead, mark, 0, mark.length(), TAIL));
+        long now = System.nanoTime(); // the audio and its mark are out
         if (speechStoppedAt >= 0 && replyLatencyMs == null) {
             replyLatencyMs = (int) ((now - speechStoppedAt) / 1_000_000);
         }
@@ -344,18 +472,48 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         replyLatencyMs = null;
         replyBridgeMaxNanos = 0;
         replyFrames = 0;
-        if (!callerSpoke || callerText != null) {
+        if ((!callerSpoke || callerKnown) && exchangeComplete()) {
             flushExchange(); // both sides known (or a greeting): stored now, not at the next turn
         }
     }
 
-    /** Stores the exchange as far as it is known, and starts the next one. */
+    /** No tool of the exchange is still running, and the reply to the last tool output is done. */
+    private boolean exchangeComplete() {
+        return toolsPending == 0 && !toolReplyPending;
+    }
+
+    /**
+     * Stores the exchange as far as it is known, and starts the next one. The store judges it (Property
+     * 6); when it was the third unsuccessful attempt the caller goes to customer service.
+     */
     private void flushExchange() {
-        if (callerText != null || replyText != null) {
-            support.record(new Turn(streamId, callerText, replyText == null ? "" : replyText,
+        Turn turn = null;
+        ConversationPolicy.Assisted assisted = new ConversationPolicy.Assisted(answersFound, searchesWithoutAnswer,
+                unknownTargets, settled);
+        if (callerText != null || replyText != null || !utterances.isEmpty()
+                || !assisted.equals(ConversationPolicy.Assisted.NOTHING)) {
+            turn = new Turn(streamId, callerText, replyText == null ? "" : replyText,
                     intent == null ? Intent.QUESTION : intent, knowledgeEntryId, turnLatencyMs, turnBridgeMicros,
-                    turnFrames == 0 ? null : turnFrames));
+                    turnFrames == 0 ? null : turnFrames, assisted, utterances);
         }
+        resetExchange();
+        if (turn != null) {
+            // reset first: the stage may complete at once (and close the bridge) on this thread
+            support.record(turn).whenComplete((outcome, error) -> {
+                if (outcome != null && outcome.toCustomerService()) {
+                    toCustomerService();
+                }
+            });
+        }
+    }
+
+    private void resetExchange() {
+        callerKnown = false;
+        utterances.clear();
+        answersFound = 0;
+        searchesWithoutAnswer = 0;
+        unknownTargets = 0;
+        settled = false;
         callerSpoke = false;
         callerText = null;
         replyText = null;
@@ -375,13 +533,19 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         if (finished) {
             return;
         }
+        if (openai == null) {
+            return;
+        }
         String result = output;
         if (error != null) {
             LOG.log(Level.WARNING, "Tool " + name + " failed on call " + callSid, error);
             result = "{\"ok\":false,\"error\":\"The tool failed; offer to transfer the caller.\"}";
         }
+        toolsPending = Math.max(0, toolsPending - 1);
         openai.send(RealtimeEvents.functionOutput(toolCallId, result));
         noteTool(name, result);
+        toolReplyPending = true; // the response created next answers with this output
+        toolReplyId = null;
         if (CLOSING_TOOLS.contains(name) && isOk(result)) {
             closeRequested = true;
             support.schedule(this::deadline, CLOSE_DEADLINE_MS);
@@ -392,25 +556,86 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     /** What the model did tells what the caller wanted, and which knowledge-base answer served. */
     private void noteTool(String name, String result) {
         JsonObject output = parse(result);
+        boolean ok = output != null && output.get("ok") == JsonValue.TRUE;
         switch (name) {
-            case "transfer_call" -> intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
-                case "agent" -> Intent.AGENT;
-                case "extension" -> Intent.EXTENSION;
-                default -> Intent.DEPARTMENT;
-            };
-            case "take_message" -> intent = Intent.MESSAGE;
-            case "end_call" -> intent = Intent.END;
+            case "transfer_call" -> {
+                intent = output == null ? Intent.DEPARTMENT : switch (output.getString("target", "department")) {
+                    case "agent" -> Intent.AGENT;
+                    case "extension" -> Intent.EXTENSION;
+                    default -> Intent.DEPARTMENT;
+                };
+                if (ok) {
+                    settled = true;
+                } else {
+                    unknownTargets++; // nobody of that name or number: the caller was not helped
+                }
+            }
+            case "take_message" -> {
+                intent = Intent.MESSAGE;
+                settled |= ok;
+            }
+            case "end_call" -> {
+                intent = Intent.END;
+                settled |= ok;
+            }
             case "search_knowledge_base" -> {
                 if (output != null && output.get("results") instanceof jakarta.json.JsonArray results && !results.isEmpty()) {
+                    answersFound++;
                     try {
                         knowledgeEntryId = UUID.fromString(results.getJsonObject(0).getString("id", ""));
                     } catch (IllegalArgumentException | ClassCastException e) {
                         knowledgeEntryId = null;
                     }
+                } else {
+                    searchesWithoutAnswer++; // nothing found (or the look-up failed): no answer for the caller
                 }
             }
             default -> {
             }
+        }
+    }
+
+    /**
+     * The third unsuccessful attempt was stored, and with it the transfer to customer service: exactly
+     * as after a transfer the model asked for, the sentence being played (or generated) finishes, then
+     * the stream closes and Twilio fetches the hand-over. Nothing the caller says now reaches the model.
+     */
+    private synchronized void toCustomerService() {
+        if (finished || closeRequested) {
+            return; // already closing (a transfer or goodbye the model decided first stands)
+        }
+        closeRequested = true;
+        handingOver = true;
+        updateDirect();
+        if (currentResponse == null) {
+            finalResponseId = "";
+            finalResponseDone = true;
+        } else {
+            finalResponseId = currentResponse;
+        }
+        support.schedule(this::deadline, CLOSE_DEADLINE_MS);
+        maybeClose();
+    }
+
+    /**
+     * Asks which language these words fix, utterance by utterance in order (the answers come back in
+     * order), until one does; then tells the model. The turn stored later fixes the same language from
+     * the same utterances.
+     */
+    private void askLanguage(String words) {
+        if (!languageOpen) {
+            return;
+        }
+        support.language(words).whenComplete((note, error) -> languageAnswered(note == null ? null : note.orElse(null)));
+    }
+
+    private synchronized void languageAnswered(String note) {
+        if (note == null || !languageOpen) {
+            return;
+        }
+        languageOpen = false;
+        if (!finished && openai != null) {
+            openai.send(RealtimeEvents.instructionsUpdate(config.instructions() + "\n\n" + note));
         }
     }
 
@@ -431,6 +656,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         storeReply();
         flushExchange();
         finished = true;
+        updateDirect();
         closeOpenAi();
         twilio.close("conversation decided");
         support.closed();
@@ -441,6 +667,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
             return;
         }
         finished = true;
+        updateDirect();
         LOG.warning("Realtime call " + callSid + " goes to a human: " + reason);
         storeReply();
         flushExchange(); // the transcript so far is kept
@@ -459,6 +686,7 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         storeReply();
         flushExchange();
         finished = true;
+        updateDirect();
         closeOpenAi();
         support.closed();
     }

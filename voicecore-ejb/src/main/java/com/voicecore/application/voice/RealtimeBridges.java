@@ -149,11 +149,13 @@ public class RealtimeBridges {
         }
 
         @Override
-        public void record(Turn turn) {
-            inOrder("turn", () -> {
-                conversations.record(turn);
-                return null;
-            });
+        public CompletionStage<TurnOutcome> record(Turn turn) {
+            return inOrder("turn", () -> conversations.record(turn));
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> language(String callerWords) {
+            return inOrder("language", () -> conversations.chooseLanguage(streamId, callerWords));
         }
 
         @Override

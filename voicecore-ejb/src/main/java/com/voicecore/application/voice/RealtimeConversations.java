@@ -15,8 +15,18 @@ public interface RealtimeConversations {
      */
     Admission admit(UUID streamId, String callSid);
 
-    /** Stores an exchange through the conversation service (language fixed by the caller's first words). */
-    void record(Turn turn);
+    /**
+     * Stores an exchange through the conversation service (language fixed by the caller's first words)
+     * and counts it by the conversation policy's attempt rule (Property 6): the third unsuccessful
+     * attempt decides the transfer to customer service on the stream and the conversation.
+     */
+    TurnOutcome record(Turn turn);
+
+    /**
+     * Fixes the conversation's language from the caller's words if they are clear enough; then what the
+     * session's instructions must add (reply only in that language). Empty while the language is open.
+     */
+    java.util.Optional<String> chooseLanguage(UUID streamId, String callerWords);
 
     /** transfer_call: a department (by name), an agent (by name) or an extension; decided when found. */
     String transfer(UUID streamId, String department, String agent, String extension);

@@ -59,6 +59,19 @@ public final class RealtimeEvents {
                 .build().toString();
     }
 
+    /** A mid-call update of the instructions only: the other session fields stay as they are. */
+    public static String instructionsUpdate(String instructions) {
+        return Json.createObjectBuilder().add("type", "session.update")
+                .add("session", Json.createObjectBuilder().add("type", "realtime").add("instructions", instructions))
+                .build().toString();
+    }
+
+    /** {@code head} + {@code text[from, to)} + {@code tail} in one exactly sized copy: a prebuilt frame around its audio. */
+    public static String wrap(String head, String text, int from, int to, String tail) {
+        return new StringBuilder(head.length() + (to - from) + tail.length()).append(head).append(text, from, to).append(tail)
+                .toString();
+    }
+
     public static String append(String base64Audio) {
         return "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + base64Audio + "\"}";
     }

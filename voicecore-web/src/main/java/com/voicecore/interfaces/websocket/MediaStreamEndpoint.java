@@ -15,6 +15,8 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -119,10 +121,21 @@ public class MediaStreamEndpoint {
     private void refuse(CloseReason.CloseCode code, String reason) {
         refused = true;
         try {
+            unbatch(session);
             session.close(new CloseReason(code, reason.length() > 120 ? reason.substring(0, 120) : reason));
         } catch (IOException e) {
             LOG.log(Level.FINE, "Closing a refused media stream", e);
         }
+    }
+
+    /**
+     * Batching off, and what is queued flushed: with batching on, Undertow would hold the close frame
+     * itself until a flush that never comes.
+     */
+    private static void unbatch(Session session) throws IOException {
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        remote.setBatchingAllowed(false);
+        remote.flushBatch();
     }
 
     private static JsonObject parse(String text) {
@@ -138,22 +151,54 @@ public class MediaStreamEndpoint {
         return callSid.matches("CA[0-9a-zA-Z]{1,40}") ? callSid : "(malformed)";
     }
 
-    /** The bridge's view of this socket: whole text frames, one at a time, in order. */
+    /**
+     * The bridge's view of this socket: whole text frames, in order. Sent through the asynchronous
+     * remote with batching on (Undertow's basic remote ignores batching, and it would block the OpenAI
+     * socket's thread on every write): a media frame and its mark are queued together and flushed once,
+     * one write for both. No lock here: the bridge serialises its sends.
+     */
     private static final class Channel implements MediaChannel {
 
         private final Session session;
+        private final RemoteEndpoint.Async remote;
+        private final SendHandler onSent = result -> {
+            if (!result.isOK()) {
+                LOG.log(Level.FINE, "Sending to a media stream failed", result.getException());
+            }
+        };
 
         Channel(Session session) {
             this.session = session;
+            this.remote = session.getAsyncRemote();
+            try {
+                remote.setBatchingAllowed(true);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Batching not available on a media stream", e);
+            }
         }
 
         @Override
-        public synchronized void send(String json) {
+        public void send(String json) {
             if (!session.isOpen()) {
                 return;
             }
             try {
-                session.getBasicRemote().sendText(json);
+                remote.sendText(json, onSent);
+                remote.flushBatch();
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Sending to a media stream failed", e);
+            }
+        }
+
+        @Override
+        public void send(String first, String second) {
+            if (!session.isOpen()) {
+                return;
+            }
+            try {
+                remote.sendText(first, onSent);
+                remote.sendText(second, onSent);
+                remote.flushBatch();
             } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "Sending to a media stream failed", e);
             }
@@ -163,9 +208,10 @@ public class MediaStreamEndpoint {
         public void close(String reason) {
             try {
                 if (session.isOpen()) {
+                    unbatch(session);
                     session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, reason));
                 }
-            } catch (IOException e) {
+            } catch (IOException | IllegalStateException e) {
                 LOG.log(Level.FINE, "Closing a media stream", e);
             }
         }

@@ -78,6 +78,21 @@ public class Conversation extends TenantOwnedEntity {
      * @return the outcome of the choice: whether it was made now and whether the caller's language is served
      */
     public LanguageChoice chooseLanguage(Optional<String> detected, ServedLanguages served) {
+        LanguageChoice choice = previewLanguage(detected, served);
+        if (choice.madeNow()) {
+            languageFixed = true;
+            detectedLanguage = choice.detected().orElse(null);
+            language = choice.language();
+        }
+        return choice;
+    }
+
+    /**
+     * The choice {@link #chooseLanguage} would make, without making it: a transport that must tell its
+     * speech engine the language before the turn is stored (the realtime session) asks this with the
+     * same words it stores the turn with later.
+     */
+    public LanguageChoice previewLanguage(Optional<String> detected, ServedLanguages served) {
         if (languageFixed) {
             return new LanguageChoice(language, Optional.ofNullable(detectedLanguage), false, true);
         }
@@ -85,12 +100,9 @@ public class Conversation extends TenantOwnedEntity {
             // unsure (a word or two): keep the default and decide on a later utterance
             return new LanguageChoice(language, Optional.empty(), false, true);
         }
-        languageFixed = true;
         Optional<String> code = detected.map(LanguageCode::normalise);
-        detectedLanguage = code.orElse(null);
         boolean isServed = code.map(served::serves).orElse(true);
-        language = code.filter(served::serves).orElse(served.defaultLanguage());
-        return new LanguageChoice(language, code, true, isServed);
+        return new LanguageChoice(code.filter(served::serves).orElse(served.defaultLanguage()), code, true, isServed);
     }
 
     /** The choice the first utterance made (or would make). */

@@ -2,6 +2,7 @@ package com.voicecore.domain.model.conversation;
 
 import com.voicecore.domain.model.knowledge.KnowledgeMatch;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
  *       served are unsuccessful attempts: the third, exactly, hands the caller to customer service
  *       (Property 6).</li>
  * </ul>
- * It mutates only the {@link Conversation} it is given (language, attempts, answers).
+ * The turn-based transport asks {@link #decide} per caller turn; the realtime transport, whose model
+ * answers by itself, asks {@link #assess} with what the model's tools found. It mutates only the
+ * {@link Conversation} it is given (language, attempts, answers).
  */
 public final class ConversationPolicy {
 
@@ -136,6 +139,91 @@ public final class ConversationPolicy {
             case OPERATOR -> toCustomerService(language, "", Intent.OPERATOR, false, false);
             default -> answer(conversation, words, language);
         };
+    }
+
+    /**
+     * What the realtime model did for one caller turn, as its tool calls showed: knowledge-base
+     * searches that found an answer or nothing, transfers whose department, person or extension does
+     * not exist, and whether a transfer, a message or a goodbye was settled.
+     */
+    public record Assisted(int answersFound, int searchesWithoutAnswer, int unknownTargets, boolean settled) {
+
+        public static final Assisted NOTHING = new Assisted(0, 0, 0, false);
+
+        public Assisted {
+            if (answersFound < 0 || searchesWithoutAnswer < 0 || unknownTargets < 0) {
+                throw new IllegalArgumentException("Counts are never negative");
+            }
+        }
+    }
+
+    /**
+     * Judges one caller turn of the realtime transport, where the model answered by itself and only its
+     * tools show whether it helped. The same attempt rule as {@link #decide}: at most one unsuccessful
+     * attempt per caller turn, and the third, exactly, hands the caller to customer service (successes in
+     * between do not reset the count). Unsuccessful, unless a transfer, message or goodbye was settled:
+     * the first clear words in a language the tenant does not serve; a search that found nothing (and none
+     * that found something); a transfer to someone who does not exist; speech transcribed as nothing
+     * usable ({@link IntentRecognizer}: unclear) with no tool that helped. A search that found an answer is
+     * an answer given.
+     *
+     * @param utterances the caller's transcribed utterances in this turn, in order (blank: the caller
+     *                   spoke and nothing usable was transcribed); none when the caller said nothing (the
+     *                   greeting, a reply to nothing). The first clear one fixes the language, as
+     *                   {@link #previewLanguage} told beforehand.
+     * @return {@code failedAttempt} when this turn was unsuccessful, {@code HAND_OVER} to customer
+     * service on the third; the reply is what VoiceCore itself says in the conversation's language
+     */
+    public Decision assess(Conversation conversation, List<String> utterances, Assisted assisted) {
+        Objects.requireNonNull(assisted, "assisted");
+        List<String> said = utterances.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        for (String utterance : said) {
+            Conversation.LanguageChoice choice = conversation.chooseLanguage(
+                    detection.detect(utterance, java.util.Set.copyOf(served.codes())), served);
+            if (choice.madeNow() && !choice.served() && !assisted.settled()) {
+                String language = conversation.language();
+                String apology = Phrasebook.say(Phrase.UNSERVED, language, Phrasebook.languageList(served.codes(), language));
+                return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
+            }
+            if (conversation.isLanguageFixed()) {
+                break;
+            }
+        }
+        String language = conversation.language();
+        if (assisted.settled()) {
+            return helped(language, Intent.QUESTION);
+        }
+        if (assisted.answersFound() > 0) {
+            conversation.answered();
+            return helped(language, Intent.QUESTION);
+        }
+        if (assisted.searchesWithoutAnswer() > 0) {
+            return failure(conversation, "", Phrasebook.say(Phrase.NO_ANSWER, language), Intent.QUESTION, true);
+        }
+        if (assisted.unknownTargets() > 0) {
+            return failure(conversation, "", Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.DEPARTMENT, false);
+        }
+        if (utterances.isEmpty()) {
+            return helped(language, Intent.QUESTION); // nothing from the caller: not an attempt
+        }
+        Recognition recognition = IntentRecognizer.recognise(String.join(" ", said), language, directory);
+        if (recognition.intent() == Intent.UNCLEAR) {
+            return failure(conversation, "", Phrasebook.say(Phrase.NOT_HEARD, language), Intent.UNCLEAR, false);
+        }
+        return helped(language, recognition.intent());
+    }
+
+    /**
+     * The language these words would fix, without fixing it (the realtime session is told at once; the
+     * turn stored later with the same words fixes it through {@link #assess}).
+     */
+    public Conversation.LanguageChoice previewLanguage(Conversation conversation, String words) {
+        return conversation.previewLanguage(detection.detect(words, java.util.Set.copyOf(served.codes())), served);
+    }
+
+    private static Decision helped(String language, Intent intent) {
+        return new Decision(Kind.CONTINUE, "", language, intent, Optional.empty(), Optional.empty(), false, false,
+                Optional.empty());
     }
 
     private Decision answer(Conversation conversation, String words, String language) {

@@ -26,6 +26,8 @@ public final class AssistantPlayback {
 
     private final ArrayDeque<Mark> pending = new ArrayDeque<>();
     private long generation;
+    /** "generation." : the prefix of this item's marks, built once per item rather than per echo. */
+    private String prefix = "0.";
     private long markCounter;
     private String itemId;
     private long forwardedBytes;
@@ -50,17 +52,23 @@ public final class AssistantPlayback {
         }
         startItem(id);
         forwardedBytes += bytes;
-        String name = generation + "." + (++markCounter);
+        String name = prefix + (++markCounter);
         pending.addLast(new Mark(name, forwardedBytes));
         return name;
     }
 
     /** Twilio echoed a mark: everything up to it has been played. Unknown or stale marks change nothing. */
     public boolean played(String markName) {
-        if (markName == null || !markName.startsWith(generation + ".")) {
+        if (markName == null || !markName.startsWith(prefix)) {
             return false;
         }
-        boolean known = pending.stream().anyMatch(m -> m.name().equals(markName));
+        boolean known = false;
+        for (Mark m : pending) { // usually the first: marks come back in order
+            if (m.name().equals(markName)) {
+                known = true;
+                break;
+            }
+        }
         if (!known) {
             return false;
         }
@@ -105,6 +113,7 @@ public final class AssistantPlayback {
 
     private void reset() {
         generation++;
+        prefix = generation + ".";
         markCounter = 0;
         pending.clear();
         itemId = null;
@@ -114,11 +123,16 @@ public final class AssistantPlayback {
 
     /** Bytes of audio in a base64 string, without decoding it. */
     public static int decodedLength(String base64) {
-        int n = base64.length();
-        if (n == 0) {
+        return decodedLength(base64, 0, base64.length());
+    }
+
+    /** Bytes of audio in the base64 text {@code [from, to)} of {@code text}, without copying or decoding it. */
+    public static int decodedLength(CharSequence text, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
             return 0;
         }
-        int padding = base64.charAt(n - 1) == '=' ? (base64.charAt(n - 2) == '=' ? 2 : 1) : 0;
+        int padding = text.charAt(to - 1) == '=' ? (n > 1 && text.charAt(to - 2) == '=' ? 2 : 1) : 0;
         return n / 4 * 3 - padding;
     }
 }

@@ -156,6 +156,65 @@ class ConversationPolicyPropertyTest {
         });
     }
 
+    /** A realtime caller turn: the words, what the model's tools found, and whether it is unsuccessful. */
+    record Assessed(List<String> words, ConversationPolicy.Assisted assisted, boolean fails) {
+    }
+
+    @Test
+    @DisplayName("Property 6: AI Transfer Logic (realtime)")
+    void realtimeTurnsCountByTheSameRuleAndShareTheCountWithTurnBasedOnes() {
+        // the realtime transport's assess and the turn-based decide on one conversation: one count, one rule
+        List<Assessed> realtime = List.of(
+                new Assessed(List.of("do you sell bicycles"), new ConversationPolicy.Assisted(0, 1, 0, false), true),
+                new Assessed(List.of("put me through to astrology"), new ConversationPolicy.Assisted(0, 0, 1, false), true),
+                new Assessed(List.of(""), ConversationPolicy.Assisted.NOTHING, true),
+                new Assessed(List.of("what are your opening hours"), new ConversationPolicy.Assisted(1, 0, 0, false), false),
+                new Assessed(List.of("opening hours and parking"), new ConversationPolicy.Assisted(1, 2, 0, false), false),
+                new Assessed(List.of("sales please"), new ConversationPolicy.Assisted(0, 0, 1, true), false),
+                new Assessed(List.of("thanks, that is clear"), ConversationPolicy.Assisted.NOTHING, false),
+                new Assessed(List.of(), ConversationPolicy.Assisted.NOTHING, false),
+                new Assessed(List.of(), new ConversationPolicy.Assisted(0, 1, 0, false), true));
+        List<Attempt> turnBased = List.of(new Attempt(Input.silence(), true),
+                new Attempt(Input.speech("what are your opening hours"), false));
+        qt().withExamples(300).forAll(
+                SourceDSL.lists().of(SourceDSL.integers().between(0, realtime.size() + turnBased.size() - 1)).ofSizeBetween(0, 12)
+        ).checkAssert(picks -> {
+            ConversationPolicy policy = policy(List.of("en"), List.of());
+            Conversation c = conversation(List.of("en"));
+            int failures = 0;
+            int answers = 0;
+            for (int i = 0; i < picks.size(); i++) {
+                int pick = picks.get(i);
+                boolean fails;
+                Decision d;
+                if (pick < realtime.size()) {
+                    Assessed a = realtime.get(pick);
+                    d = policy.assess(c, a.words(), a.assisted());
+                    fails = a.fails();
+                    answers += !a.assisted().settled() && a.assisted().answersFound() > 0 ? 1 : 0;
+                } else {
+                    Attempt a = turnBased.get(pick - realtime.size());
+                    d = policy.decide(c, a.input());
+                    fails = a.fails();
+                    answers += fails ? 0 : 1;
+                }
+                failures += fails ? 1 : 0;
+                String where = "turn " + (i + 1) + " (pick " + pick + "), failures so far " + failures + " -> " + d;
+                assertEquals(fails, d.failedAttempt(), where);
+                assertEquals(failures, c.failedAttempts(), "successes do not reset the count: " + where);
+                assertEquals(answers, c.answers(), where);
+                if (failures < Conversation.MAX_FAILED_ATTEMPTS) {
+                    assertEquals(Kind.CONTINUE, d.kind(), "no transfer before the third unsuccessful attempt: " + where);
+                } else {
+                    assertEquals(Kind.HAND_OVER, d.kind(), "the third unsuccessful attempt transfers: " + where);
+                    assertEquals(TargetKind.OPERATOR, d.target().orElseThrow().kind(), where);
+                    assertEquals(Optional.of(Outcome.TRANSFERRED), d.outcome());
+                    return;
+                }
+            }
+        });
+    }
+
     @Test
     void askingForAHumanTransfersAtOnceWithoutCountingAFailure() {
         ConversationPolicy policy = policy(List.of("en"), List.of());
