@@ -6,9 +6,12 @@
 create index calls_tenant_department_started_idx on calls (tenant_id, department_id, started_at);
 create index calls_tenant_agent_started_idx on calls (tenant_id, agent_id, started_at);
 
--- a call's voicemail and a queue entry's offers, looked up per call of the period
-create index voicemails_tenant_call_idx on voicemails (tenant_id, call_id);
-create index agent_offers_tenant_entry_idx on agent_offers (tenant_id, entry_id);
+-- what happened to the period's calls, read once per table by time (rows about a call are written while
+-- it lives, so within a day of its start) and hash-joined to the calls
+create index queue_entries_tenant_enqueued_idx on queue_entries (tenant_id, enqueued_at);
+create index conversations_tenant_started_idx on conversations (tenant_id, started_at);
+create index agent_offers_tenant_offered_idx on agent_offers (tenant_id, offered_at);
+create index voicemails_tenant_created_idx on voicemails (tenant_id, created_at);
 
 -- available idle intervals overlapping the period: those ending after its start (open ones never end)
 create index agent_presence_log_idle_idx on agent_presence_log (tenant_id, (coalesce(ended_at, 'infinity'::timestamptz)))

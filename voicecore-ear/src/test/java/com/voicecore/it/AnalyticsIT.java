@@ -99,8 +99,8 @@ class AnalyticsIT {
                     answered != null ? answered.plusSeconds(talk) : start.plusSeconds(wait), talk, wrapUp);
         }
         if (conversation != null) {
-            Sql.update("insert into conversations (tenant_id, call_id, language, outcome) values (?, ?, 'en', ?)",
-                    t.t().id(), id, conversation);
+            Sql.update("insert into conversations (tenant_id, call_id, language, outcome, started_at) values (?, ?, 'en', ?, ?)",
+                    t.t().id(), id, conversation, start.plusSeconds(5));
         }
     }
 

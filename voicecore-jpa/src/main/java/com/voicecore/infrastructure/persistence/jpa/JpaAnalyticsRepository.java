@@ -39,6 +39,9 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
     private static final String REJECTED = "[{\"step\": \"rejected\"}]";
     private static final String DIAL_ANSWERED = "[{\"step\": \"agent\", \"detail\": \"answered\"}]";
 
+    /** How far from its call's start a row about the call may lie (see {@link #historyCtes()}). */
+    static final java.time.Duration HISTORY_SLACK = java.time.Duration.ofDays(1);
+
     @PersistenceContext(unitName = "voicecore")
     private EntityManager em;
 
@@ -148,8 +151,38 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
                 withAgent && scope.agentId().isPresent() ? " and c.agent_id = :agent" : "");
     }
 
+    /**
+     * What happened to the calls, each table read once for the period (hash-joined to the calls, not looked
+     * up call by call): rows about a call are written while the call lives, so they lie within a day of
+     * the period (the slack also covers clocks of different nodes); {@code :lo} and {@code :hi} bound them
+     * and let the time indexes of V12 find them.
+     */
+    private static String historyCtes() {
+        return """
+                ,
+                q as (
+                    select id, call_id, state, enqueued_at, answered_at, ended_at, talk_seconds, wrap_up_seconds
+                    from queue_entries
+                    where tenant_id = %1$s and enqueued_at >= :lo and enqueued_at < :hi
+                ),
+                o as (
+                    select entry_id, count(*) as offers, count(*) filter (where outcome in ('missed', 'rejected')) as missed
+                    from agent_offers
+                    where tenant_id = %1$s and offered_at >= :lo and offered_at < :hi
+                    group by entry_id
+                ),
+                cv as (
+                    select call_id, outcome from conversations
+                    where tenant_id = %1$s and started_at >= :lo and started_at < :hi
+                ),
+                vm as (
+                    select distinct call_id from voicemails
+                    where tenant_id = %1$s and created_at >= :lo and created_at < :hi
+                )""".formatted(TENANT);
+    }
+
     private static String figuresSql(ReportScope scope) {
-        return "with " + callsCte(scope, true) + """
+        return "with " + callsCte(scope, true) + historyCtes() + """
                 ,
                 f as (
                     select c.department_id, c.agent_id,
@@ -166,17 +199,16 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
                            coalesce(q.talk_seconds, 0) as talk, coalesce(q.wrap_up_seconds, 0) as wrap_up,
                            not c.blocked and (c.dial_answered
                                or coalesce(q.answered_at is not null and q.state in ('connected', 'completed'), false)) as answered,
-                           not c.blocked and exists (select 1 from voicemails v where v.tenant_id = %1$s and v.call_id = c.id) as voicemail,
-                           case when c.blocked or q.id is null then 0 else
-                               (select count(*) from agent_offers o where o.tenant_id = %1$s and o.entry_id = q.id) end as offers,
-                           case when c.blocked or q.id is null then 0 else
-                               (select count(*) from agent_offers o where o.tenant_id = %1$s and o.entry_id = q.id
-                                  and o.outcome in ('missed', 'rejected')) end as missed_offers,
-                           not c.blocked and cv.id is not null as reached,
+                           not c.blocked and vm.call_id is not null as voicemail,
+                           case when c.blocked then 0 else coalesce(o.offers, 0) end as offers,
+                           case when c.blocked then 0 else coalesce(o.missed, 0) end as missed_offers,
+                           not c.blocked and cv.call_id is not null as reached,
                            not c.blocked and cv.outcome is not distinct from 'resolved' as contained
                     from c
-                    left join queue_entries q on q.tenant_id = %1$s and q.call_id = c.id
-                    left join conversations cv on cv.tenant_id = %1$s and cv.call_id = c.id
+                    left join q on q.call_id = c.id
+                    left join o on o.entry_id = q.id
+                    left join cv on cv.call_id = c.id
+                    left join vm on vm.call_id = c.id
                 )
                 select grouping(day), grouping(hour), grouping(department_id), grouping(agent_id), day, hour,
                        count(*),
@@ -199,17 +231,22 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
                        count(*) filter (where contained),
                        department_id, agent_id
                 from f
-                group by grouping sets ((), (day), (hour), (department_id), (agent_id))""".formatted(TENANT);
+                group by grouping sets ((), (day), (hour), (department_id), (agent_id))""";
     }
 
     /** Offers per offered agent, over the scope's calls (without the agent filter: an agent's row keeps every offer). */
     private static String offersSql(ReportScope scope) {
         return "with " + callsCte(scope, false) + """
+                ,
+                q as (
+                    select id, call_id from queue_entries
+                    where tenant_id = %1$s and enqueued_at >= :lo and enqueued_at < :hi
+                )
                 select o.agent_id, count(*), count(*) filter (where o.outcome in ('missed', 'rejected'))
                 from c
-                join queue_entries q on q.tenant_id = %1$s and q.call_id = c.id
-                join agent_offers o on o.tenant_id = %1$s and o.entry_id = q.id
-                where not c.blocked%2$s
+                join q on q.call_id = c.id
+                join agent_offers o on o.entry_id = q.id
+                where not c.blocked and o.tenant_id = %1$s and o.offered_at >= :lo and o.offered_at < :hi%2$s
                 group by o.agent_id""".formatted(TENANT, scope.agentId().isPresent() ? " and o.agent_id = :agent" : "");
     }
 
@@ -217,6 +254,8 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
         q.setParameter("zone", period.zone().getId())
                 .setParameter("start", odt(period.start()))
                 .setParameter("end", odt(period.end()))
+                .setParameter("lo", odt(period.start().minus(HISTORY_SLACK)))
+                .setParameter("hi", odt(period.end().plus(HISTORY_SLACK)))
                 .setParameter("rejected", REJECTED)
                 .setParameter("dialAnswered", DIAL_ANSWERED);
         if (thresholds != null) {

@@ -230,9 +230,10 @@ record CallHistory(List<Dept> departments, List<AgentSpec> agents, List<Presence
                 }
                 for (int v = 0; v < call.voicemails(); v++) {
                     UUID department = call.departmentId() != null ? call.departmentId() : departments.get(0).id();
-                    exec(c, "insert into voicemails (tenant_id, call_id, department_id, recording_sid, recording_url, duration_seconds)"
-                                    + " values (?, ?, ?, ?, 'https://api.twilio.com/rec', 12)",
-                            tenant, call.id(), department, "RE" + UUID.randomUUID().toString().replace("-", ""));
+                    exec(c, "insert into voicemails (tenant_id, call_id, department_id, recording_sid, recording_url, duration_seconds,"
+                                    + " created_at) values (?, ?, ?, ?, 'https://api.twilio.com/rec', 12, ?)",
+                            tenant, call.id(), department, "RE" + UUID.randomUUID().toString().replace("-", ""),
+                            odt(call.startedAt().plusSeconds(90 + 60L * v)));
                 }
             }
             c.commit();
