@@ -98,6 +98,8 @@ public final class AnalyticsSqlBenchmark {
             m.setAccessible(true);
             String sql = ((String) m.invoke(null, scope))
                     .replace(":zone", "'" + period.zone().getId() + "'")
+                    .replace(":lo", "'" + period.start().minus(java.time.Duration.ofDays(1)) + "'::timestamptz")
+                    .replace(":hi", "'" + period.end().plus(java.time.Duration.ofDays(1)) + "'::timestamptz")
                     .replace(":start", "'" + period.start() + "'::timestamptz").replace(":end", "'" + period.end() + "'::timestamptz")
                     .replace(":rejected", "'[{\"step\": \"rejected\"}]'")
                     .replace(":dialAnswered", "'[{\"step\": \"agent\", \"detail\": \"answered\"}]'")
