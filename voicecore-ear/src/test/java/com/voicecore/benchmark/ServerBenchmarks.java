@@ -17,7 +17,8 @@ public final class ServerBenchmarks {
             "incoming-calls", IncomingCallLoadBenchmark::main,
             "receptionist-turns", ReceptionistTurnBenchmark::main,
             "realtime-bridge", RealtimeBridgeBenchmark::main,
-            "agent-presence", AgentPresenceBenchmark::main);
+            "agent-presence", AgentPresenceBenchmark::main,
+            "analytics", AnalyticsBenchmark::main);
 
     private ServerBenchmarks() {
     }

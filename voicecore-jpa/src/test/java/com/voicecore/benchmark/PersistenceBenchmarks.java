@@ -13,7 +13,8 @@ public final class PersistenceBenchmarks {
     }
 
     private static final Map<String, Main> BENCHMARKS = Map.of(
-            "tenant-wall", TenantWallBenchmark::main);
+            "tenant-wall", TenantWallBenchmark::main,
+            "analytics-sql", AnalyticsSqlBenchmark::main);
 
     private PersistenceBenchmarks() {
     }
