@@ -148,4 +148,55 @@ class ConsoleIT {
         assertTrue(browser.findAll("img[src='x']").isEmpty(), "no element was made from the name");
         assertTrue(browser.findAll("header b, main b").isEmpty(), "no element was made from the name");
     }
+
+    @Test
+    void aTenantAdminOpensTheCompanysAuditEntriesButAnotherTenantsIdIsNotFound() {
+        Browser.assumeAvailable();
+        TestTenant mine = TestTenant.provision("Console Audit Mine");
+        TestTenant theirs = TestTenant.provision("Console Audit Theirs");
+        assertTrue(console.signIn(theirs.id().toString(), theirs.adminEmail(), theirs.adminPassword()), console.errorText());
+        assertTrue(console.signIn(mine.id().toString(), mine.adminEmail(), mine.adminPassword()), console.errorText());
+        Object theirEntry = Sql.rows("select id from admin_audit_log where tenant_id = ?", theirs.id()).get(0).get("id");
+        Object myEntry = Sql.rows("select id from admin_audit_log where tenant_id = ?", mine.id()).get(0).get("id");
+
+        console.open("/tenant/audit.xhtml");
+        List<org.openqa.selenium.WebElement> rows = browser.findAll("#auditLog_data tr");
+        assertEquals(1, rows.size(), "only the company's own sign-in is listed");
+        assertTrue(rows.get(0).getText().contains(mine.adminEmail()), rows.get(0).getText());
+        console.screenshot("console-company-audit-log");
+        browser.find(".audit-entry-link").click();
+        browser.await(Duration.ofSeconds(10), "the entry opens", d -> d.getCurrentUrl().contains("id=" + myEntry));
+        assertEquals("console.signed-in", console.text("#action"));
+
+        for (String id : List.of(theirEntry.toString(), UUID.randomUUID().toString(), "not-a-uuid", "' or 1=1 --")) {
+            console.open("/tenant/audit-entry.xhtml?id=" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(console.has("#notFound"), "another tenant's or a made-up id is not found: " + id);
+            assertFalse(browser.driver().getPageSource().contains(theirs.adminEmail()));
+        }
+    }
+
+    @Test
+    void aPostWithoutTheFormsViewStateChangesNothing() {
+        Browser.assumeAvailable();
+        TestTenant tenant = TestTenant.provision("Console Forgery Ltd");
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        // the sign-out form, posted as another site would: the browser's cookie, but no or a made-up ViewState
+        for (String body : List.of("signOutForm=signOutForm&signOutForm%3AsignOut=",
+                "signOutForm=signOutForm&signOutForm%3AsignOut=&jakarta.faces.ViewState=-1234567890%3A987654321")) {
+            var response = console.postAsBrowser("/index.xhtml", body);
+            // without a ViewState it is no postback at all (the page is just shown again); with a made-up
+            // one the view is not found (the expiry page): either way the sign-out action never ran
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 500, response.statusCode() + " " + response.body());
+            assertTrue(response.headers().firstValue("Location").isEmpty(), "no redirect to the sign-in page");
+            assertFalse(response.body().contains("You have signed out"));
+            console.open("/");
+            assertTrue(console.has("#signedInName"), "still signed in after " + body);
+        }
+        var expired = console.postAsBrowser("/index.xhtml",
+                "signOutForm=signOutForm&signOutForm%3AsignOut=&jakarta.faces.ViewState=-1234567890%3A987654321");
+        assertTrue(expired.body().contains("This page has expired"), expired.body());
+        console.open("/");
+        assertTrue(console.has("#signedInName"), "still signed in: the forged sign-out did nothing");
+        assertEquals(tenant.adminEmail(), console.text("#welcomeEmail"));
+    }
 }

@@ -4,6 +4,7 @@ import com.voicecore.testsupport.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -116,6 +117,7 @@ public final class VoiceCoreDevServer {
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo);
         seedTelephony(base, demo);
+        seedPlatformAdmin(base, platformKey, demo);
         boolean softphoneLogin = appPassword != null
                 && linkSoftphoneLogin(UUID.fromString(demo.getProperty("tenantId")), demo.getProperty("adminEmail"), dbUrl, appUser, appPassword);
         store(demo, state.resolve("demo.properties"));
@@ -126,6 +128,8 @@ public final class VoiceCoreDevServer {
                   Web / REST API        %1$s/            API base  %1$s/api/v1
                   OpenAPI document      %1$s/openapi
                   Admin console         %1$s/admin/
+                    tenant admin        organisation northwind-dental.example, %7$s / %8$s
+                    platform admin      organisation empty, %14$s
                   Health                http://127.0.0.1:%2$d/health/ready   (and /health/live)
                   Platform API key      %3$s
                   Demo tenant           %4$s (%5$s)
@@ -147,9 +151,36 @@ public final class VoiceCoreDevServer {
                 demo.getProperty("apiKey"), demo.getProperty("adminEmail"), demo.getProperty("adminPassword"),
                 demo.getProperty("twilioNumber"), demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), publicUrl,
                 softphoneLogin ? "company id " + demo.getProperty("tenantId") + ", the demo admin login (agent Alice Reyes)"
-                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)"));
+                        : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)",
+                demo.getProperty("platformAdminEmail") == null ? "(none: see docs/console.md to make one)"
+                        : demo.getProperty("platformAdminEmail") + " / " + demo.getProperty("platformAdminPassword")));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
+    }
+
+    /**
+     * Once per database: a console platform admin, made with the platform key; the server generates the
+     * password and answers it once (kept in .voicecore/demo.properties, like the demo tenant's keys).
+     */
+    private void seedPlatformAdmin(String base, String platformKey, Properties demo) throws IOException, InterruptedException {
+        if (demo.getProperty("platformAdminPassword") != null && demo.getProperty("tenantId") != null
+                && demo.getProperty("platformAdminTenant", "").equals(demo.getProperty("tenantId"))) {
+            return; // same database as when it was made (the demo tenant is still the one seeded with it)
+        }
+        HttpResponse<String> created = send(base + "/api/v1/platform/admins", "POST", platformKey,
+                "{\"email\": \"ops@voicecore.example\", \"name\": \"Platform Operator\"}");
+        if (created.statusCode() != 201) {
+            say("Could not create the demo platform admin (" + created.statusCode() + "): " + created.body());
+            demo.remove("platformAdminEmail");
+            demo.remove("platformAdminPassword");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(created.body()))) {
+            JsonObject admin = reader.readObject();
+            demo.setProperty("platformAdminEmail", admin.getString("email"));
+            demo.setProperty("platformAdminPassword", admin.getString("password"));
+            demo.setProperty("platformAdminTenant", demo.getProperty("tenantId"));
+        }
     }
 
     /** Once per database: a dental clinic with its departments, three agents and a small knowledge base. */

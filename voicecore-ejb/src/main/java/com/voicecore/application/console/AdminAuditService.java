@@ -19,6 +19,9 @@ public interface AdminAuditService {
 
     List<Entry> tenantLog(int limit, int offset);
 
+    /** One entry of the current tenant's log; {@code UnknownEntityException} for any other id (another tenant's too). */
+    Entry tenantEntry(UUID id);
+
     List<Entry> platformLog(int limit, int offset);
 
     /** One line of either log; {@code subject} is the object's name or the tenant's id. */

@@ -1,6 +1,7 @@
 package com.voicecore.application.internal;
 
 import com.voicecore.application.console.AdminAuditService;
+import com.voicecore.application.exception.UnknownEntityException;
 import com.voicecore.domain.model.audit.AdminAuditEntry;
 import com.voicecore.domain.model.audit.PlatformAuditLog;
 import com.voicecore.infrastructure.tenancy.TenantContext;
@@ -44,6 +45,16 @@ public class DefaultAdminAuditService implements AdminAuditService {
                 .getResultStream()
                 .map(e -> new Entry(e.id(), e.occurredAt(), e.actor(), e.action(), e.subject(), e.detail()))
                 .toList();
+    }
+
+    @Override
+    public Entry tenantEntry(UUID id) {
+        TenantContext.require();
+        AdminAuditEntry e = em.find(AdminAuditEntry.class, id);
+        if (e == null) {
+            throw new UnknownEntityException("audit entry", id);
+        }
+        return new Entry(e.id(), e.occurredAt(), e.actor(), e.action(), e.subject(), e.detail());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.voicecore.application.internal;
 
+import com.voicecore.application.console.AdminAuditService;
 import com.voicecore.application.console.ConsoleAccountService;
 import com.voicecore.application.console.ConsoleIdentity;
 import com.voicecore.application.console.ConsoleSignIn;
@@ -21,14 +22,21 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
     /** Longer is no password anyone types; refused before PBKDF2 spends time on it. */
     static final int MAX_PASSWORD_LENGTH = 1024;
 
+    /** The action a sign-in is recorded under in the audit log. */
+    public static final String SIGNED_IN = "console.signed-in";
+
     @Inject
     ConsoleAccountService accounts;
+
+    @Inject
+    AdminAuditService audit;
 
     public DefaultConsoleSignIn() {
     }
 
-    DefaultConsoleSignIn(ConsoleAccountService accounts) {
+    DefaultConsoleSignIn(ConsoleAccountService accounts, AdminAuditService audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @Override
@@ -38,14 +46,20 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
             return Optional.empty();
         }
         if (tenantReference == null || tenantReference.isBlank()) {
-            return accounts.verifyPlatformAdmin(email, password);
+            Optional<ConsoleIdentity> admin = accounts.verifyPlatformAdmin(email, password);
+            admin.ifPresent(a -> audit.recordPlatformAction(a.email(), SIGNED_IN, null, ""));
+            return admin;
         }
         Optional<UUID> tenant = accounts.resolveTenant(tenantReference);
         if (tenant.isEmpty()) {
             accounts.spendPasswordCheck(password);
             return Optional.empty();
         }
-        return TenantContext.callAs(tenant.get(), () -> accounts.verifyTenantUser(tenant.get(), email, password));
+        return TenantContext.callAs(tenant.get(), () -> {
+            Optional<ConsoleIdentity> user = accounts.verifyTenantUser(tenant.get(), email, password);
+            user.ifPresent(u -> audit.recordTenantAction(u.email(), SIGNED_IN, null, ""));
+            return user;
+        });
     }
 
     @Override
