@@ -199,4 +199,92 @@ class ConsoleIT {
         assertTrue(console.has("#signedInName"), "still signed in: the forged sign-out did nothing");
         assertEquals(tenant.adminEmail(), console.text("#welcomeEmail"));
     }
+
+    @Test
+    void aPlatformAdminCreatesSuspendsResumesAndDeletesATenantThroughTheConsole() {
+        Browser.assumeAvailable();
+        String[] admin = Console.platformAdmin("Tess Tenants");
+        assertTrue(console.signIn("", admin[0], admin[1]), console.errorText());
+        console.open("/platform/tenants.xhtml");
+
+        // invalid input is refused with a message, and nothing is created
+        long before = Sql.count("select count(*) from tenants");
+        console.type("#createTenant\\:name", "Half Filled Ltd");
+        console.type("#createTenant\\:adminEmail", "not-an-address");
+        console.type("#createTenant\\:timeZone", "Mars/Olympus");
+        browser.find("#createTenant\\:create").click();
+        browser.await(Duration.ofSeconds(10), "the refusal shows", d -> console.errorText().contains("e-mail address"));
+        assertEquals(before, Sql.count("select count(*) from tenants"), "nothing invalid is saved");
+
+        String name = "Console Made " + EVIL;
+        String domain = "made-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String email = "owner@" + domain;
+        console.open("/platform/tenants.xhtml");
+        console.type("#createTenant\\:name", name);
+        console.type("#createTenant\\:domain", domain);
+        console.type("#createTenant\\:adminEmail", email);
+        console.type("#createTenant\\:timeZone", "Europe/Berlin");
+        console.type("#createTenant\\:languages", "de, en");
+        browser.find("#createTenant\\:create").click();
+        browser.await(Duration.ofSeconds(20), "the new tenant's credentials show", d -> console.has("#createdPassword"));
+        assertEquals(name, console.text("#createdName"), "the name is shown as text");
+        assertTrue(browser.findAll("img[src='x']").isEmpty());
+        UUID id = UUID.fromString(console.text("#createdId"));
+        String password = console.text("#createdPassword");
+        String apiKey = console.text("#createdApiKey");
+        assertEquals(1L, Sql.count("select count(*) from tenants where id = ? and name = ? and domain = ? and status = 'active'", id, name, domain));
+        assertEquals(200, Api.get("/api/v1/departments", apiKey).status(), "the shown API key works");
+        console.screenshot("console-platform-tenant-created");
+
+        // a POST with a made-up ViewState (as a forged form would have) does not suspend it
+        var forged = console.postAsBrowser("/platform/tenants.xhtml",
+                "tenantsForm=tenantsForm&jakarta.faces.ViewState=-1%3A-1&tenantsForm%3Atenants%3A0%3Aj_idt1=");
+        assertTrue(forged.body().contains("This page has expired"), forged.body());
+        assertEquals(1L, Sql.count("select count(*) from tenants where id = ? and status = 'active'", id));
+
+        rowButton(name, ".tenant-suspend").click();
+        browser.await(Duration.ofSeconds(10), "suspended", d -> statusOf(name).equals("suspended"));
+        assertEquals(1L, Sql.count("select count(*) from tenants where id = ? and status = 'suspended'", id));
+        assertEquals(401, Api.get("/api/v1/departments", apiKey).status(), "a suspended tenant's key is refused");
+        console.signOut();
+        assertFalse(console.signIn(domain, email, password), "a suspended tenant's users cannot sign in");
+        assertTrue(console.signIn("", admin[0], admin[1]), console.errorText());
+        console.open("/platform/tenants.xhtml");
+        rowButton(name, ".tenant-resume").click();
+        browser.await(Duration.ofSeconds(10), "resumed", d -> statusOf(name).equals("active"));
+        assertEquals(200, Api.get("/api/v1/departments", apiKey).status());
+        console.screenshot("console-platform-tenants");
+
+        console.signOut();
+        assertTrue(console.signIn(domain, email, password), "the new admin signs in with the shown password, by domain");
+        assertTrue(console.signIn("", admin[0], admin[1]), console.errorText());
+        console.open("/platform/tenants.xhtml");
+        rowButton(name, ".tenant-delete").click();
+        browser.driver().switchTo().alert().accept();
+        browser.await(Duration.ofSeconds(20), "the receipt shows", d -> console.has("#receiptId"));
+        assertEquals(id.toString(), console.text("#receiptTenant"));
+        assertTrue(console.text("#receiptRows").contains("tenant_users"), console.text("#receiptRows"));
+        assertEquals(0L, Sql.count("select count(*) from tenants where id = ?", id));
+        assertEquals(1L, Sql.count("select count(*) from tenant_deletion_receipts where tenant_id = ? and requested_by = ?", id, admin[0]));
+        console.screenshot("console-platform-tenant-deleted");
+
+        List<String> actions = Sql.rows("select action from platform.admin_audit_log where subject_tenant = ? and actor = ? order by occurred_at",
+                id, admin[0]).stream().map(r -> (String) r.get("action")).toList();
+        assertEquals(List.of("tenant.created", "tenant.suspended", "tenant.resumed", "tenant.deleted"), actions);
+        console.open("/platform/audit.xhtml");
+        assertTrue(console.text("#auditLog").contains("tenant.deleted"));
+        console.screenshot("console-platform-audit-log");
+    }
+
+    static org.openqa.selenium.WebElement rowButton(String tenantName, String css) {
+        return browser.await(Duration.ofSeconds(10), "the tenant's row", d -> d.findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
+                .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
+                .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(css))).orElse(null));
+    }
+
+    static String statusOf(String tenantName) {
+        return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
+                .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
+                .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(".tenant-status")).getText()).orElse("");
+    }
 }
