@@ -147,6 +147,21 @@ $$
     limit least(greatest(coalesce(p_limit, 50), 1), 500) offset greatest(coalesce(p_offset, 0), 0);
 $$;
 
+-- The platform spam list for the console: numbers that at least p_min_tenants tenants reported, with
+-- how many tenants and when last; never which tenants (as spam_reports_elsewhere, V4).
+create function platform.spam_list(p_min_tenants integer, p_limit integer)
+    returns table (number varchar, tenants integer, last_reported timestamptz)
+    language sql stable security definer set search_path = pg_catalog, public, pg_temp as
+$$
+    select platform.require_platform_key();
+    select r.number, count(distinct r.tenant_id)::integer, max(r.created_at)
+    from public.spam_reports r
+    group by r.number
+    having count(distinct r.tenant_id) >= greatest(coalesce(p_min_tenants, 1), 1)
+    order by count(distinct r.tenant_id) desc, max(r.created_at) desc, r.number
+    limit least(greatest(coalesce(p_limit, 100), 1), 1000);
+$$;
+
 do
 $$
 declare
@@ -155,7 +170,7 @@ begin
     for f in select p.oid::regprocedure from pg_proc p join pg_namespace n on n.oid = p.pronamespace
              where n.nspname = 'platform'
                and p.proname in ('resolve_console_tenant', 'find_platform_admin', 'record_platform_admin_login',
-                                 'create_platform_admin', 'set_tenant_status', 'write_audit', 'list_audit') loop
+                                 'create_platform_admin', 'set_tenant_status', 'write_audit', 'list_audit', 'spam_list') loop
         execute format('alter function %s owner to %I', f, '${platformRole}');
         execute format('revoke all on function %s from public', f);
     end loop;

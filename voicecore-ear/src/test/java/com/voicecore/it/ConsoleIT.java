@@ -276,6 +276,59 @@ class ConsoleIT {
         console.screenshot("console-platform-audit-log");
     }
 
+    @Test
+    void aPlatformAdminSeesSystemHealthThePlatformSpamListAndChangesATenantsPlan() {
+        Browser.assumeAvailable();
+        String[] admin = Console.platformAdmin("Hal Health");
+        assertTrue(console.signIn("", admin[0], admin[1]), console.errorText());
+
+        console.open("/platform/health.xhtml");
+        assertEquals("reachable", console.text("#database"));
+        assertEquals("listening", console.text("#thisNode"));
+        assertTrue(Integer.parseInt(console.text("#nodeCount")) >= 1, console.text("#nodeCount"));
+        String circuits = console.text("#circuits");
+        for (String name : List.of("twilio-redirect", "twilio-forward", "twilio-hang-up", "openai-realtime-connect")) {
+            assertTrue(circuits.contains(name), circuits);
+        }
+        List<String> states = browser.findAll(".circuit-state").stream().map(org.openqa.selenium.WebElement::getText).toList();
+        assertEquals(4, states.size());
+        assertTrue(states.stream().allMatch(st -> List.of("closed", "open", "half-open").contains(st)), states.toString());
+        console.screenshot("console-platform-health");
+
+        // a number three tenants reported is on the platform list, without saying who reported it
+        String number = "+1415555" + (1000 + new java.util.Random().nextInt(8999));
+        List<TestTenant> reporters = List.of(TestTenant.provision("Reporter One"), TestTenant.provision("Reporter Two"),
+                TestTenant.provision("Reporter Three"));
+        for (TestTenant t : reporters) {
+            Sql.update("insert into spam_reports (tenant_id, number, reason) values (?, ?, 'robocall')", t.id(), number);
+        }
+        console.open("/platform/spam.xhtml");
+        List<org.openqa.selenium.WebElement> rows = browser.findAll("#spamList_data tr");
+        assertTrue(rows.stream().anyMatch(r -> r.getText().contains(number) && r.getText().contains("3")),
+                console.text("#spamList"));
+        assertFalse(console.text("#spamList").contains("Reporter"));
+        console.screenshot("console-platform-spam-list");
+
+        // plans and credits: invalid input is refused and saves nothing; a valid change is saved and audited
+        TestTenant tenant = reporters.get(0);
+        console.open("/platform/tenant-plan.xhtml?id=" + tenant.id());
+        assertEquals("Reporter One", console.text("#tenantName"));
+        console.type("#planForm\\:minutes", "-5");
+        browser.find("#planForm\\:save").click();
+        browser.await(Duration.ofSeconds(10), "the refusal shows", d -> console.errorText().contains("negative"));
+        assertEquals(0L, Sql.count("select count(*) from plans where tenant_id = ? and included_minutes = -5", tenant.id()));
+        console.type("#planForm\\:code", "pro");
+        console.type("#planForm\\:minutes", "2500");
+        browser.find("#planForm\\:save").click();
+        browser.await(Duration.ofSeconds(10), "saved", d -> console.text("#messages").contains("changed"));
+        assertEquals(1L, Sql.count("select count(*) from plans where tenant_id = ? and code = 'pro' and included_minutes = 2500", tenant.id()));
+        assertEquals(1L, Sql.count("select count(*) from platform.admin_audit_log where subject_tenant = ? and action = 'tenant.plan-changed'",
+                tenant.id()));
+        console.screenshot("console-platform-tenant-plan");
+        console.open("/platform/tenant-plan.xhtml?id=" + UUID.randomUUID());
+        assertTrue(console.has("#notFound"), "an unknown tenant is not found");
+    }
+
     static org.openqa.selenium.WebElement rowButton(String tenantName, String css) {
         return browser.await(Duration.ofSeconds(10), "the tenant's row", d -> d.findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
                 .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))

@@ -4,6 +4,7 @@ import com.voicecore.application.exception.DuplicateEntityException;
 import com.voicecore.domain.model.registry.DeletionReceipt;
 import com.voicecore.domain.model.audit.PlatformAuditLog;
 import com.voicecore.domain.model.registry.TenantRegistry;
+import com.voicecore.domain.model.spam.PlatformSpamList;
 import com.voicecore.domain.model.user.LoginLockout;
 import com.voicecore.domain.model.user.PlatformAdmin;
 import com.voicecore.domain.model.user.PlatformAdminRepository;
@@ -36,7 +37,7 @@ import java.util.UUID;
  * tenants.
  */
 @ApplicationScoped
-public class PlatformGateway implements TenantRegistry, PlatformAdminRepository, PlatformAuditLog {
+public class PlatformGateway implements TenantRegistry, PlatformAdminRepository, PlatformAuditLog, PlatformSpamList {
 
     @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
     private DataSource dataSource;
@@ -194,6 +195,28 @@ public class PlatformGateway implements TenantRegistry, PlatformAdminRepository,
                 }
             }
             return entries;
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the platform spam list (db/V11)
+
+    @Override
+    public List<PlatformSpamList.Listed> listed(int minTenants, int limit) {
+        List<PlatformSpamList.Listed> listed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select * from platform.spam_list(?, ?)")) {
+            presentPlatformKey(c);
+            ps.setInt(1, minTenants);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(new PlatformSpamList.Listed(rs.getString("number"), rs.getInt("tenants"),
+                            rs.getTimestamp("last_reported").toInstant()));
+                }
+            }
+            return listed;
         } catch (SQLException e) {
             throw new PlatformPathException(e);
         }
