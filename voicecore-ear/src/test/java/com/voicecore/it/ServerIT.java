@@ -71,10 +71,13 @@ class ServerIT {
     }
 
     @Test
-    void theAdminConsoleRendersAPrimeFacesPage() {
-        Api.Reply page = Api.send("GET", "/admin/", null, null, null);
+    void theAdminConsoleSendsAnUnsignedVisitorToItsPrimeFacesSignInPage() {
+        Api.Reply home = Api.send("GET", "/admin/", null, null, null);
+        assertEquals(302, home.status(), home.body());
+        assertTrue(home.headers().firstValue("Location").orElse("").contains("/admin/login.xhtml"), home.headers().toString());
+        Api.Reply page = Api.send("GET", "/admin/login.xhtml", null, null, null);
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("VoiceCore admin console"), page.body());
+        assertTrue(page.body().contains("Sign in to VoiceCore"), page.body());
         assertTrue(page.body().contains("ui-panel"), "rendered by PrimeFaces");
         assertFalse(page.body().matches("(?s).*\\d+ tenants?.*"), "no platform data on a page nobody signed in to");
     }

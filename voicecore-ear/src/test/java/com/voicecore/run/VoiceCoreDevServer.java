@@ -5,6 +5,7 @@ import com.voicecore.testsupport.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -125,6 +126,7 @@ public final class VoiceCoreDevServer {
         String base = "http://localhost:" + server.httpPort();
         seedDemoTenant(base, platformKey, demo);
         seedTelephony(base, demo);
+        seedPlatformAdmin(base, platformKey, demo);
         if (twilioStandIn != null) {
             twilioStandIn.account(demo.getProperty("twilioAccountSid"), demo.getProperty("twilioAuthToken"), demo.getProperty("twilioNumber"));
         }
@@ -139,6 +141,8 @@ public final class VoiceCoreDevServer {
                   Web / REST API        %1$s/            API base  %1$s/api/v1
                   OpenAPI document      %1$s/openapi
                   Admin console         %1$s/admin/
+                    tenant admin        organisation northwind-dental.example, %7$s / %8$s
+                    platform admin      organisation empty, %16$s
                   Health                http://127.0.0.1:%2$d/health/ready   (and /health/live)
                   Platform API key      %3$s
                   Demo tenant           %4$s (%5$s)
@@ -168,9 +172,36 @@ public final class VoiceCoreDevServer {
                         : "(no demo login: VOICECORE_DB_APP_PASSWORD is not set for the external database)",
                 twilioStandIn == null ? System.getenv("VOICECORE_TWILIO_API_BASE_URL")
                         : "a local stand-in at " + twilioStandIn.baseUrl() + " (VOICECORE_TWILIO_API_BASE_URL=https://api.twilio.com for the real one)",
-                standIn));
+                standIn,
+                demo.getProperty("platformAdminEmail") == null ? "(none: see docs/console.md to make one)"
+                        : demo.getProperty("platformAdminEmail") + " / " + demo.getProperty("platformAdminPassword")));
         int exit = server.waitFor();
         say("The server exited (" + exit + ")");
+    }
+
+    /**
+     * Once per database: a console platform admin, made with the platform key; the server generates the
+     * password and answers it once (kept in .voicecore/demo.properties, like the demo tenant's keys).
+     */
+    private void seedPlatformAdmin(String base, String platformKey, Properties demo) throws IOException, InterruptedException {
+        if (demo.getProperty("platformAdminPassword") != null && demo.getProperty("tenantId") != null
+                && demo.getProperty("platformAdminTenant", "").equals(demo.getProperty("tenantId"))) {
+            return; // same database as when it was made (the demo tenant is still the one seeded with it)
+        }
+        HttpResponse<String> created = send(base + "/api/v1/platform/admins", "POST", platformKey,
+                "{\"email\": \"ops@voicecore.example\", \"name\": \"Platform Operator\"}");
+        if (created.statusCode() != 201) {
+            say("Could not create the demo platform admin (" + created.statusCode() + "): " + created.body());
+            demo.remove("platformAdminEmail");
+            demo.remove("platformAdminPassword");
+            return;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(created.body()))) {
+            JsonObject admin = reader.readObject();
+            demo.setProperty("platformAdminEmail", admin.getString("email"));
+            demo.setProperty("platformAdminPassword", admin.getString("password"));
+            demo.setProperty("platformAdminTenant", demo.getProperty("tenantId"));
+        }
     }
 
     /** Once per database: a dental clinic with its departments, three agents and a small knowledge base. */

@@ -7,6 +7,7 @@ import com.voicecore.application.IssuedAgentToken;
 import com.voicecore.application.exception.UnknownEntityException;
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.agent.AgentRepository;
+import com.voicecore.domain.model.user.LoginLockout;
 import com.voicecore.domain.model.user.TenantUser;
 import com.voicecore.domain.model.user.UserRole;
 import com.voicecore.infrastructure.security.AgentTokenSigner;
@@ -27,9 +28,6 @@ import java.util.UUID;
 
 @Stateless
 public class DefaultAgentTokenService implements AgentTokenService {
-
-    private static final int MAX_FAILED_LOGINS = 5;
-    private static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
     @Inject
     AgentRepository agents;
@@ -78,7 +76,7 @@ public class DefaultAgentTokenService implements AgentTokenService {
             return Optional.empty();
         }
         if (!hasher.verify(password, u.passwordHash())) {
-            u.recordFailedLogin(now, MAX_FAILED_LOGINS, LOCK_FOR);
+            u.recordFailedLogin(now, LoginLockout.STANDARD);
             return Optional.empty();
         }
         Optional<Agent> agent = agents.findByUser(u.id());

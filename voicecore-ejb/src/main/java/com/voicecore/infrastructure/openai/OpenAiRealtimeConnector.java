@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -56,6 +57,7 @@ public class OpenAiRealtimeConnector implements RealtimeConnector {
     @Asynchronous
     @Timeout(4000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @CircuitBreakerName("openai-realtime-connect")
     @Fallback(OpenAiUnreachable.class)
     public CompletionStage<Optional<RealtimeConnection>> connect(SessionConfig config, RealtimeConnection.Listener listener) {
         URI uri = URI.create(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "model="

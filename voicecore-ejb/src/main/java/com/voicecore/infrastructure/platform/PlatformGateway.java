@@ -2,7 +2,12 @@ package com.voicecore.infrastructure.platform;
 
 import com.voicecore.application.exception.DuplicateEntityException;
 import com.voicecore.domain.model.registry.DeletionReceipt;
+import com.voicecore.domain.model.audit.PlatformAuditLog;
 import com.voicecore.domain.model.registry.TenantRegistry;
+import com.voicecore.domain.model.spam.PlatformSpamList;
+import com.voicecore.domain.model.user.LoginLockout;
+import com.voicecore.domain.model.user.PlatformAdmin;
+import com.voicecore.domain.model.user.PlatformAdminRepository;
 import com.voicecore.domain.model.registry.TenantSummary;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +37,7 @@ import java.util.UUID;
  * tenants.
  */
 @ApplicationScoped
-public class PlatformGateway implements TenantRegistry {
+public class PlatformGateway implements TenantRegistry, PlatformAdminRepository, PlatformAuditLog, PlatformSpamList {
 
     @Resource(lookup = "java:jboss/datasources/VoiceCoreDS")
     private DataSource dataSource;
@@ -104,6 +109,117 @@ public class PlatformGateway implements TenantRegistry {
     public Optional<UUID> tenantOfApiKey(byte[] keySha256) {
         return query("select tenant_id from platform.authenticate_api_key(?)", ps -> ps.setBytes(1, keySha256),
                 rs -> rs.getObject(1, UUID.class));
+    }
+
+    @Override
+    public Optional<TenantSummary> changeStatus(UUID tenantId, String status) {
+        return registryQuery("select * from platform.set_tenant_status(?, ?)", ps -> {
+            ps.setObject(1, tenantId);
+            ps.setString(2, status);
+        }, PlatformGateway::summary);
+    }
+
+    @Override
+    public Optional<UUID> resolveForSignIn(String reference) {
+        if (reference == null || reference.isBlank() || reference.length() > 253) {
+            return Optional.empty();
+        }
+        return query("select tenant_id from platform.resolve_console_tenant(?)", ps -> ps.setString(1, reference),
+                rs -> rs.getObject(1, UUID.class));
+    }
+
+    // ---------------------------------------------------------------- platform admins (db/V11)
+
+    @Override
+    public Optional<PlatformAdmin> findByEmail(String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return Optional.empty();
+        }
+        return registryQuery("select * from platform.find_platform_admin(?)", ps -> ps.setString(1, email),
+                rs -> new PlatformAdmin(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
+                        rs.getString("password_hash"), new LoginLockout.State(rs.getInt("failed_logins"),
+                        Optional.ofNullable(rs.getTimestamp("locked_until")).map(java.sql.Timestamp::toInstant).orElse(null))));
+    }
+
+    @Override
+    public void saveLoginState(PlatformAdmin admin) {
+        registryQuery("select platform.record_platform_admin_login(?, ?, ?)", ps -> {
+            ps.setObject(1, admin.id());
+            ps.setInt(2, admin.loginState().failedLogins());
+            ps.setTimestamp(3, admin.loginState().lockedUntil() == null ? null
+                    : java.sql.Timestamp.from(admin.loginState().lockedUntil()));
+        }, rs -> Boolean.TRUE);
+    }
+
+    @Override
+    public UUID add(String email, String displayName, String passwordHash) {
+        try {
+            return registryQuery("select platform.create_platform_admin(?, ?, ?)", ps -> {
+                ps.setString(1, email);
+                ps.setString(2, displayName);
+                ps.setString(3, passwordHash);
+            }, rs -> rs.getObject(1, UUID.class)).orElseThrow();
+        } catch (PlatformPathException e) {
+            if (e.isUniqueViolation()) {
+                throw new DuplicateEntityException("email", "A platform admin with that e-mail already exists");
+            }
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- the platform's audit log (db/V11)
+
+    @Override
+    public void write(String actor, String action, UUID subjectTenant, String detail) {
+        registryQuery("select platform.write_audit(?, ?, ?, ?)", ps -> {
+            ps.setString(1, actor);
+            ps.setString(2, action);
+            ps.setObject(3, subjectTenant);
+            ps.setString(4, detail);
+        }, rs -> Boolean.TRUE);
+    }
+
+    @Override
+    public List<PlatformAuditLog.Entry> latest(int limit, int offset) {
+        List<PlatformAuditLog.Entry> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select * from platform.list_audit(?, ?)")) {
+            presentPlatformKey(c);
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new PlatformAuditLog.Entry(rs.getObject("id", UUID.class),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                            rs.getObject("subject_tenant", UUID.class), rs.getString("detail")));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the platform spam list (db/V11)
+
+    @Override
+    public List<PlatformSpamList.Listed> listed(int minTenants, int limit) {
+        List<PlatformSpamList.Listed> listed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select * from platform.spam_list(?, ?)")) {
+            presentPlatformKey(c);
+            ps.setInt(1, minTenants);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    listed.add(new PlatformSpamList.Listed(rs.getString("number"), rs.getInt("tenants"),
+                            rs.getTimestamp("last_reported").toInstant()));
+                }
+            }
+            return listed;
+        } catch (SQLException e) {
+            throw new PlatformPathException(e);
+        }
     }
 
     private <T> Optional<T> registryQuery(String sql, Binder binder, Mapper<T> mapper) {

@@ -33,6 +33,8 @@ import java.util.logging.Logger;
 @Startup
 @jakarta.ejb.DependsOn("SchemaMigrator") // the runtime role it connects as is created by the migration step
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@jakarta.ejb.LocalBean // also its own view: the console's system health asks whether this node listens
+@jakarta.ejb.Local(RealtimeFeed.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PgRealtimeFeed implements RealtimeFeed {
 

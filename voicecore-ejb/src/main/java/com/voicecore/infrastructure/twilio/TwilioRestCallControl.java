@@ -11,6 +11,7 @@ import com.voicecore.domain.model.shared.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -105,6 +106,7 @@ public class TwilioRestCallControl implements CallControl {
             retryOn = {TwilioUnavailableException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, failOn = {TwilioUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName("twilio-redirect")
     @Fallback(TwilioCallControlFallback.class)
     public CallControlResult redirect(TwilioCredentials account, String callSid, URI twimlUrl) {
         Objects.requireNonNull(account, "account");
@@ -128,6 +130,7 @@ public class TwilioRestCallControl implements CallControl {
             retryOn = TwilioUnreachableException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, failOn = {TwilioUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName("twilio-forward")
     @Fallback(TwilioCallControlFallback.class)
     public CallControlResult forward(TwilioCredentials account, String originalCaller, String callToken, String to,
                                      URI twimlUrl, URI statusCallback) {
@@ -168,6 +171,7 @@ public class TwilioRestCallControl implements CallControl {
             retryOn = {TwilioUnavailableException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 20, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 2, failOn = {TwilioUnavailableException.class, TimeoutException.class})
+    @CircuitBreakerName("twilio-hang-up")
     @Fallback(TwilioCallControlFallback.class)
     public CallControlResult hangUp(TwilioCredentials account, String callSid) {
         Objects.requireNonNull(account, "account");

@@ -419,7 +419,15 @@ class RuntimeRoleConfinementTest {
         String[] gated = {"select * from platform.list_tenants(10, 0)", "select platform.count_tenants()",
                 "select * from platform.get_tenant('" + t1.id() + "')", "select platform.create_tenant('Intruder', null)",
                 "select * from platform.delete_tenant('" + t1.id() + "', 'intruder')",
-                "select * from platform.get_deletion_receipt('" + t1.id() + "')"};
+                "select * from platform.get_deletion_receipt('" + t1.id() + "')",
+                // the console's (db/V11): platform admins, suspend/resume, the platform audit log, the spam list
+                "select * from platform.find_platform_admin('ops@example.com')",
+                "select platform.create_platform_admin('intruder@example.com', 'Intruder', 'PBKDF2WithHmacSHA512:1000:x:y')",
+                "select platform.record_platform_admin_login('" + t1.id() + "', 0, null)",
+                "select * from platform.set_tenant_status('" + t1.id() + "', 'suspended')",
+                "select platform.write_audit('intruder', 'tenant.deleted', null, '')",
+                "select * from platform.list_audit(10, 0)",
+                "select * from platform.spam_list(1, 10)"};
         for (String key : new String[] {null, "", "wrong", db.platformKey() + "x", db.platformKey().toUpperCase()}) {
             try (Connection c = db.appDataSourceWithoutPlatformKey().getConnection()) {
                 if (key != null) {
@@ -432,11 +440,17 @@ class RuntimeRoleConfinementTest {
                 // what a request needs before it knows its tenant stays open, and answers ids only
                 assertEquals(List.of(List.of(t1.id())),
                         rows(c, "select tenant_id from platform.authenticate_api_key(?)", t1.key().sha256()));
+                assertEquals(List.of(List.of(t1.id())),
+                        rows(c, "select tenant_id from platform.resolve_console_tenant(?)", " " + t1.id().toString().toUpperCase() + " "),
+                        "the console's sign-in finds an active tenant by id without the key");
             }
         }
         try (Connection su = db.superuserDataSource().getConnection()) {
             assertEquals(1, count(su, "select count(*) from tenants where id = '" + t1.id() + "'"), "nothing was deleted");
             assertEquals(0, count(su, "select count(*) from tenants where name = 'Intruder'"), "nothing was created");
+            assertEquals(0, count(su, "select count(*) from platform.platform_admins where email = 'intruder@example.com'"));
+            assertEquals(0, count(su, "select count(*) from tenants where status <> 'active' and id = '" + t1.id() + "'"));
+            assertEquals(0, count(su, "select count(*) from platform.admin_audit_log where actor = 'intruder'"));
         }
     }
 

@@ -24,6 +24,12 @@ public interface TenantRegistry {
 
     Optional<DeletionReceipt> deletionReceipt(UUID tenantId);
 
+    /** Sets a tenant's status (active or suspended); empty when there is no such tenant. */
+    Optional<TenantSummary> changeStatus(UUID tenantId, String status);
+
+    /** The active tenant a console user names at sign-in by its domain or id; empty for unknown or suspended. */
+    Optional<UUID> resolveForSignIn(String reference);
+
     /** The tenant an API key (by its SHA-256) belongs to, if the key is live and the tenant active. */
     Optional<UUID> tenantOfApiKey(byte[] keySha256);
 }

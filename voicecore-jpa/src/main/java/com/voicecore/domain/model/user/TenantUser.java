@@ -69,21 +69,29 @@ public class TenantUser extends TimestampedTenantEntity {
 
     /** Whether sign-in is refused now (too many wrong passwords recently). */
     public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return state().isLocked(now);
     }
 
-    /** A wrong password: after {@code maxFailures} in a row the user is locked for {@code lockFor}. */
-    public void recordFailedLogin(Instant now, int maxFailures, java.time.Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-        }
+    /** A wrong password, counted by the lockout rule (the lock is set once its limit is reached). */
+    public void recordFailedLogin(Instant now, LoginLockout rule) {
+        apply(rule.afterFailure(state(), now));
     }
 
     public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
+        apply(LoginLockout.State.CLEAN);
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    private LoginLockout.State state() {
+        return new LoginLockout.State(failedLogins, lockedUntil);
+    }
+
+    private void apply(LoginLockout.State state) {
+        failedLogins = state.failedLogins();
+        lockedUntil = state.lockedUntil();
     }
 
     public int failedLogins() {

@@ -1,0 +1,137 @@
+package com.voicecore.it.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Drives the admin console (/admin/) in the test browser: sign-in and sign-out through the real form,
+ * screenshots for docs/screenshots/, and a platform admin made through the platform API.
+ */
+public final class Console {
+
+    private final Browser browser;
+
+    public Console(Browser browser) {
+        this.browser = browser;
+    }
+
+    public Browser browser() {
+        return browser;
+    }
+
+    public static String url(String path) {
+        return Api.url("/admin" + path);
+    }
+
+    public void open(String path) {
+        browser.open(url(path));
+    }
+
+    /** Signs in through the form (signing out first); answers whether the console's home page opened. */
+    public boolean signIn(String tenant, String email, String password) {
+        signOut();
+        open("/login.xhtml");
+        type("#signIn\\:tenant", tenant == null ? "" : tenant);
+        type("#signIn\\:email", email);
+        type("#signIn\\:password", password);
+        browser.find("#signIn\\:submit").click();
+        try {
+            // a wait ends on a non-null answer other than FALSE: so the outcome is a word
+            return "signed in".equals(browser.await(Duration.ofSeconds(20), "the sign-in answers", d -> {
+                if (!browser.findAll("#signedInName").isEmpty()) {
+                    return "signed in";
+                }
+                return browser.findAll("#messages .ui-messages-error").isEmpty() ? null : "refused";
+            }));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The sign-in neither succeeded nor failed visibly: " + browser.driver().getCurrentUrl()
+                    + "\n" + browser.driver().getPageSource(), e);
+        }
+    }
+
+    public void signOut() {
+        open("/");
+        List<WebElement> button = browser.findAll("#signOutForm\\:signOut");
+        if (!button.isEmpty()) {
+            button.get(0).click();
+            browser.await(Duration.ofSeconds(10), "the sign-in page shows", d -> !browser.findAll("#signIn").isEmpty());
+        }
+    }
+
+    public String errorText() {
+        return browser.findAll("#messages").stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    public void type(String css, String text) {
+        WebElement field = browser.find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public String text(String css) {
+        return browser.find(css).getText();
+    }
+
+    /** The session cookie the browser holds for the console, to replay requests outside the browser. */
+    public Optional<String> sessionCookie() {
+        return Optional.ofNullable(browser.driver().manage().getCookieNamed("JSESSIONID")).map(c -> c.getName() + "=" + c.getValue());
+    }
+
+    /** A raw form POST with the browser's session (forged requests for the CSRF tests). */
+    public HttpResponse<String> postAsBrowser(String path, String formBody) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(formBody));
+            sessionCookie().ifPresent(c -> request.header("Cookie", c));
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves what the browser shows as docs/screenshots/{name}.png (the repository's docs, from voicecore-ear). */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("voicecore.screenshots", "../docs/screenshots"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A platform admin made with the platform key; answers e-mail and the generated password. */
+    public static String[] platformAdmin(String name) {
+        String email = "ops-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@platform.example";
+        Api.Reply reply = Api.post("/api/v1/platform/admins", TestEnvironment.platformKey(),
+                "{\"email\": " + Api.str(email) + ", \"name\": " + Api.str(name) + "}");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("platform admin not created: " + reply.status() + " " + reply.body());
+        }
+        return new String[] {reply.object().getString("email"), reply.object().getString("password")};
+    }
+
+    public boolean has(String css) {
+        return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
+    }
+}

@@ -1,0 +1,19 @@
+package com.voicecore.application.console;
+
+import java.util.Optional;
+
+/**
+ * The console's sign-in use case: a tenant user names the tenant (its domain, e.g.
+ * {@code northwind-dental.example}, or its id) with e-mail and password; a platform admin leaves the
+ * tenant empty. Answers who signed in, or nothing (one failure for every reason).
+ */
+public interface ConsoleSignIn {
+
+    Optional<ConsoleIdentity> signIn(String tenantReference, String email, char[] password);
+
+    /**
+     * A user the identity provider has already authenticated (single sign-on): the user of that tenant
+     * with that e-mail, if there is one, under the provider's caller name. No password, no lockout.
+     */
+    Optional<ConsoleIdentity> federated(String tenantReference, String email, String callerName);
+}

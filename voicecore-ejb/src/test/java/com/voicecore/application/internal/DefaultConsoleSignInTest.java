@@ -1,0 +1,156 @@
+package com.voicecore.application.internal;
+
+import com.voicecore.application.console.ConsoleAccountService;
+import com.voicecore.application.console.ConsoleIdentity;
+import com.voicecore.application.console.ConsoleRole;
+import com.voicecore.infrastructure.tenancy.TenantContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sign-in use case: which check runs, in which tenant, and that every failure costs a password check. */
+class DefaultConsoleSignInTest {
+
+    static final UUID TENANT = UUID.randomUUID();
+
+    final Accounts accounts = new Accounts();
+    final List<String> audited = new ArrayList<>();
+    final DefaultConsoleSignIn signIn = new DefaultConsoleSignIn(accounts, new com.voicecore.application.console.AdminAuditService() {
+        @Override
+        public void recordTenantAction(String actor, String action, String subject, String detail) {
+            audited.add("tenant " + TenantContext.current().orElse(null) + " " + actor + " " + action);
+        }
+
+        @Override
+        public void recordPlatformAction(String actor, String action, UUID subjectTenant, String detail) {
+            audited.add("platform " + actor + " " + action);
+        }
+
+        @Override
+        public List<Entry> tenantLog(int limit, int offset) {
+            return List.of();
+        }
+
+        @Override
+        public Entry tenantEntry(UUID id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Entry> platformLog(int limit, int offset) {
+            return List.of();
+        }
+    });
+
+    @AfterEach
+    void noContextLeft() {
+        assertTrue(TenantContext.current().isEmpty(), "the sign-in leaves no tenant context behind");
+    }
+
+    @Test
+    void aTenantUserIsCheckedInsideTheResolvedTenantsContext() {
+        Optional<ConsoleIdentity> who = signIn.signIn("acme.example", "ann@acme.example", "right".toCharArray());
+        assertTrue(who.isPresent());
+        assertEquals(TENANT, who.get().tenantId());
+        assertEquals(List.of("resolve acme.example", "tenant " + TENANT + " in " + TENANT), accounts.calls);
+        assertEquals(List.of("tenant " + TENANT + " ann@acme.example console.signed-in"), audited, "recorded in the tenant's log");
+        assertTrue(signIn.signIn("acme.example", "ann@acme.example", "wrong".toCharArray()).isEmpty());
+        assertEquals(1, audited.size(), "a failure is no admin action");
+    }
+
+    @Test
+    void anUnknownOrSuspendedTenantFailsAfterTheSamePasswordWork() {
+        assertTrue(signIn.signIn("nobody.example", "ann@acme.example", "right".toCharArray()).isEmpty());
+        assertEquals(List.of("resolve nobody.example", "spend"), accounts.calls);
+    }
+
+    @Test
+    void anEmptyOrganisationMeansAPlatformAdmin() {
+        Optional<ConsoleIdentity> who = signIn.signIn("  ", "ops@platform.example", "right".toCharArray());
+        assertTrue(who.isPresent());
+        assertTrue(who.get().isPlatformAdmin());
+        assertEquals(List.of("platform"), accounts.calls);
+        assertEquals(List.of("platform ops@platform.example console.signed-in"), audited);
+    }
+
+    @Test
+    void missingOrOversizedInputIsRefusedWithoutTouchingAccounts() {
+        assertTrue(signIn.signIn("acme.example", "", "x".toCharArray()).isEmpty());
+        assertTrue(signIn.signIn("acme.example", "ann@acme.example", new char[0]).isEmpty());
+        assertTrue(signIn.signIn("acme.example", "ann@acme.example", new char[1025]).isEmpty());
+        assertTrue(signIn.signIn("acme.example", "a".repeat(255), "x".toCharArray()).isEmpty());
+        assertTrue(accounts.calls.isEmpty());
+    }
+
+    @Test
+    void singleSignOnFindsTheTenantsUserUnderTheProvidersCallerName() {
+        Optional<ConsoleIdentity> who = signIn.federated("acme.example", "ann@acme.example", "ann@acme.example");
+        assertTrue(who.isPresent());
+        assertEquals("ann@acme.example", who.get().principalName());
+        assertFalse(signIn.federated("", "ann@acme.example", "x").isPresent());
+    }
+
+    @Test
+    void rolesNestAndAPlatformAdminHasNoTenant() {
+        assertEquals(EnumSet.of(ConsoleRole.TENANT_ADMIN, ConsoleRole.SUPERVISOR, ConsoleRole.AGENT),
+                ConsoleRole.of(com.voicecore.domain.model.user.UserRole.TENANT_ADMIN));
+        assertEquals(EnumSet.of(ConsoleRole.AGENT), ConsoleRole.of(com.voicecore.domain.model.user.UserRole.AGENT));
+        ConsoleIdentity admin = ConsoleIdentity.platformAdmin(UUID.randomUUID(), "o@p.example", "O");
+        assertEquals(java.util.Set.of("platform-admin"), admin.groups());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ConsoleIdentity("x", null, null,
+                UUID.randomUUID(), "a@b.c", "A", EnumSet.of(ConsoleRole.AGENT)));
+    }
+
+    /** Answers as the real service would for one tenant (acme.example) with one right password ("right"). */
+    static final class Accounts implements ConsoleAccountService {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public Optional<UUID> resolveTenant(String reference) {
+            calls.add("resolve " + reference);
+            return "acme.example".equals(reference) ? Optional.of(TENANT) : Optional.empty();
+        }
+
+        @Override
+        public Optional<ConsoleIdentity> verifyTenantUser(UUID tenantId, String email, char[] password) {
+            calls.add("tenant " + tenantId + " in " + TenantContext.current().orElse(null));
+            return "right".equals(new String(password))
+                    ? Optional.of(ConsoleIdentity.tenantUser(tenantId, "Acme", UUID.randomUUID(), email, "Ann",
+                    ConsoleRole.of(com.voicecore.domain.model.user.UserRole.TENANT_ADMIN)))
+                    : Optional.empty();
+        }
+
+        @Override
+        public Optional<ConsoleIdentity> findTenantUser(UUID tenantId, String email) {
+            calls.add("find " + tenantId + " in " + TenantContext.current().orElse(null));
+            return Optional.of(ConsoleIdentity.tenantUser(tenantId, "Acme", UUID.randomUUID(), email, "Ann",
+                    ConsoleRole.of(com.voicecore.domain.model.user.UserRole.AGENT)));
+        }
+
+        @Override
+        public Optional<ConsoleIdentity> verifyPlatformAdmin(String email, char[] password) {
+            calls.add("platform");
+            return "right".equals(new String(password))
+                    ? Optional.of(ConsoleIdentity.platformAdmin(UUID.randomUUID(), email, "Ops")) : Optional.empty();
+        }
+
+        @Override
+        public void spendPasswordCheck(char[] password) {
+            calls.add("spend");
+        }
+
+        @Override
+        public NewPlatformAdmin addPlatformAdmin(String email, String displayName) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

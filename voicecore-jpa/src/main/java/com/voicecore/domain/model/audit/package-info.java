@@ -1,0 +1,2 @@
+/** The audit log of admin actions: tenant-scoped entries (an entity) and the platform's own log (a port). */
+package com.voicecore.domain.model.audit;
