@@ -190,6 +190,32 @@ class AgentQueueIT {
         }
     }
 
+    @Test
+    void aSpanishCallerWaitsInSpanish() {
+        CallingTenant tenant = CallingTenant.open("Queue Spanish", 1000);
+        Api.Reply settings = Api.put("/api/v1/settings/receptionist", tenant.key(), "{\"greeting\": \"Thank you for calling.\","
+                + " \"languages\": [\"en\", \"es\"], \"defaultLanguage\": \"en\", \"voice\": \"Polly.Joanna\", \"transport\": \"turn_based\"}");
+        assertEquals(200, settings.status(), settings.body());
+        JsonObject fay = tenant.addAgent("Fay Busy", "Support", "354", "not_available");
+        try (AgentClient fayC = AgentDesk.connect(tenant, fay)) {
+            fayC.setStatus("busy").join(); // logged in but taking no calls: the caller waits
+            SimulatedCall call = simulator(tenant).call(CallScript.from(CallingTenant.uniqueNumber()).to(tenant.number())
+                    .staySilent().say("Hola, buenos días, quisiera hablar con Support, por favor").pressDigits("1")
+                    .leaveVoicemail(Duration.ofSeconds(7), "Llámenme"));
+            assertEquals(List.of(), call.failures(), call.toString());
+            assertEquals("voicemail", entryState(call.sid()), call.toString());
+            List<Step.Said> waiting = call.steps(Step.Said.class).stream()
+                    .filter(s -> s.text().contains("1") || s.text().contains("ocupados")).toList();
+            assertTrue(call.said().contains("Todos nuestros agentes están ocupados. Por favor, no cuelgue."), call.toString());
+            assertTrue(call.said().contains("Es usted la llamada número 1. El tiempo de espera estimado es de un minuto.")
+                    || call.said().stream().anyMatch(t -> t.startsWith("Es usted la llamada número 1.")), call.toString());
+            assertTrue(call.said().contains("Para dejar un mensaje, pulse 1 en cualquier momento."), call.toString());
+            for (Step.Said s : waiting) {
+                assertEquals("es-ES", s.language(), s.toString());
+            }
+        }
+    }
+
     private static String entryState(String callSid) {
         return (String) Sql.rows("select state from queue_entries where call_sid = ?", callSid).get(0).get("state");
     }

@@ -81,7 +81,7 @@ public class CallRouter implements CallHandover {
         }
         if (queueDesk.hasLoggedInAgents(department)) {
             // agents are logged in through the agent socket: the department's queue, and offers to them
-            return queueDesk.enqueue(call, department, voice());
+            return queueDesk.enqueue(call, department, voice(call));
         }
         // no client logged in: an agent whose presence is set through the API (reachable at a phone of
         // their own, say) is rung directly, the longest idle first; otherwise the department's voicemail

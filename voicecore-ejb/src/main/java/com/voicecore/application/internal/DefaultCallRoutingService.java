@@ -215,14 +215,14 @@ public class DefaultCallRoutingService implements CallRoutingService {
             queueDesk.leaveForVoicemail(entry.get());
             return router.toVoicemail(call, department.get(), null, reason);
         }
-        return queueDesk.waitTurn(entry.get(), router.voice(), false);
+        return queueDesk.waitTurn(entry.get(), router.voice(call), false);
     }
 
     @Override
     public CallScript queueBridge(String callSid) {
         Call call = locked(callSid);
-        return queueDesk.bridge(call, router.voice(), router.recordingEnabled(), router.dialTimeout())
-                .orElseGet(() -> queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(), false))
+        return queueDesk.bridge(call, router.voice(call), router.recordingEnabled(), router.dialTimeout())
+                .orElseGet(() -> queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(call), false))
                         .orElseGet(() -> router.politeGoodbye(call)));
     }
 
@@ -241,7 +241,7 @@ public class DefaultCallRoutingService implements CallRoutingService {
             // the bridge of a queued caller: answered ends the wait; unanswered, the caller waits again
             call.recordStep(RouteStep.AGENT, answered ? "answered" : "agent's phone: " + status, now);
             if (queueDesk.bridgeEnded(call, answered, dialCallDuration)) {
-                return queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(), false))
+                return queueDesk.waiting(call).map(e -> queueDesk.waitTurn(e, router.voice(call), false))
                         .orElseGet(() -> CallScript.of(new Instruction.Hangup()));
             }
             return CallScript.of(new Instruction.Hangup());

@@ -5,6 +5,7 @@ import com.voicecore.domain.model.agent.AgentRepository;
 import com.voicecore.domain.model.call.Call;
 import com.voicecore.domain.model.call.CallRepository;
 import com.voicecore.domain.model.conversation.ConversationRepository;
+import com.voicecore.domain.model.conversation.Phrase;
 import com.voicecore.domain.model.conversation.Transcript;
 import com.voicecore.domain.model.knowledge.KnowledgeEntry;
 import com.voicecore.domain.model.knowledge.KnowledgeRepository;
@@ -111,13 +112,13 @@ public class QueueDesk {
         int position = ordered.indexOf(entry) + 1;
         List<Instruction.Say> prompts = new ArrayList<>();
         if (first) {
-            prompts.add(voice.say("All our agents are busy. Please stay on the line."));
+            prompts.add(voice.say(Phrase.QUEUE_BUSY));
         }
         if (position > 0 && entry.announce(position, now, settings.announceGap())) {
             long minutes = Math.max(1, (estimatedWait(entry.departmentId(), position).getSeconds() + 59) / 60);
-            prompts.add(voice.say("You are caller number " + position + ". The estimated wait is about " + minutes
-                    + (minutes == 1 ? " minute." : " minutes.")));
-            prompts.add(voice.say("To leave a message instead, press " + VOICEMAIL_KEY + " at any time."));
+            prompts.add(minutes == 1 ? voice.say(Phrase.QUEUE_POSITION_MINUTE, position)
+                    : voice.say(Phrase.QUEUE_POSITION_MINUTES, position, minutes));
+            prompts.add(voice.say(Phrase.QUEUE_LEAVE_MESSAGE, VOICEMAIL_KEY));
         }
         queue.store(entry);
         Map<String, String> context = Map.of(ENTRY, entry.id().toString());
@@ -298,7 +299,7 @@ public class QueueDesk {
                 .<DialTarget>map(number -> new DialTarget.Number(number.e164()))
                 .orElseGet(() -> new DialTarget.Client(agent.clientIdentity(),
                         Map.of("callerNumber", call.fromNumber(), "callSid", call.twilioCallSid())));
-        return Optional.of(CallScript.of(voice.say("Connecting you now."),
+        return Optional.of(CallScript.of(voice.say(Phrase.QUEUE_CONNECTING),
                 new Instruction.Dial(List.of(target), call.fromNumber(), dialTimeout, record, Step.DIAL_RESULT, context)));
     }
 

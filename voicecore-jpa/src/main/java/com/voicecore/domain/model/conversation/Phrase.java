@@ -20,5 +20,11 @@ public enum Phrase {
     NOBODY_AVAILABLE,
     WENT_WRONG_HOLD,
     WENT_WRONG,
-    HOLD_FOR_TRANSFER
+    HOLD_FOR_TRANSFER,
+    // a department's queue: the caller waits in the language the conversation found
+    QUEUE_BUSY,
+    QUEUE_POSITION_MINUTE,
+    QUEUE_POSITION_MINUTES,
+    QUEUE_LEAVE_MESSAGE,
+    QUEUE_CONNECTING
 }
