@@ -88,15 +88,7 @@ public final class RealtimeEvents {
                 .build().toString();
     }
 
-    /** Twilio {@code media}; {@code streamSidJson} is the stream SID as a JSON string (quoted). */
-    public static String media(String streamSidJson, String base64Audio) {
-        return "{\"event\":\"media\",\"streamSid\":" + streamSidJson + ",\"media\":{\"payload\":\"" + base64Audio + "\"}}";
-    }
-
-    public static String mark(String streamSidJson, String name) {
-        return "{\"event\":\"mark\",\"streamSid\":" + streamSidJson + ",\"mark\":{\"name\":\"" + name + "\"}}";
-    }
-
+    /** Twilio {@code clear}; {@code streamSidJson} is the stream SID as a JSON string (quoted). Media and marks are the bridge's prebuilt frames. */
     public static String clear(String streamSidJson) {
         return "{\"event\":\"clear\",\"streamSid\":" + streamSidJson + "}";
     }
