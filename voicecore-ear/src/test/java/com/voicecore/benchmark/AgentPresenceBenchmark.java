@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,16 +60,8 @@ public final class AgentPresenceBenchmark {
         BenchmarkEnvironment.log("agent-presence: load average at start " + load);
         try (EmbeddedDatabase db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false)) {
             String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("VOICECORE_DB_URL", db.jdbcUrl());
-            env.put("VOICECORE_DB_USER", db.ownerUser());
-            env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
-            env.put("VOICECORE_DB_APP_USER", db.appUser());
-            env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
-            env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
-            env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
             baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
-            env.put("VOICECORE_PUBLIC_URL", baseUrl);
+            Map<String, String> env = ServerProcess.environment(db, platformKey, baseUrl);
             env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true -Dvoicecore.security.pbkdf2-iterations=1000");
             try (ServerProcess server = ServerProcess.start(module.resolve("target/server"), workDir.resolve("wildfly"),
                     module.resolve("target/voicecore.ear"), env, portOffset, workDir.resolve("wildfly-console.log"))) {

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,8 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,15 +75,7 @@ public final class AnalyticsBenchmark {
         try {
             baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
             String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("VOICECORE_DB_URL", db.jdbcUrl());
-            env.put("VOICECORE_DB_USER", db.ownerUser());
-            env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
-            env.put("VOICECORE_DB_APP_USER", db.appUser());
-            env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
-            env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
-            env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
-            env.put("VOICECORE_PUBLIC_URL", baseUrl);
+            Map<String, String> env = ServerProcess.environment(db, platformKey, baseUrl);
             server = ServerProcess.start(module.resolve("target/server"), workDir.resolve("wildfly"),
                     module.resolve("target/voicecore.ear"), env, portOffset, workDir.resolve("wildfly-console.log"));
             Duration ready = server.awaitReady(Duration.ofMinutes(4));

@@ -34,7 +34,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,15 +234,7 @@ public final class IncomingCallLoadBenchmark {
         baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
         publicUrl = baseUrl;
         platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("VOICECORE_DB_URL", db.jdbcUrl());
-        env.put("VOICECORE_DB_USER", db.ownerUser());
-        env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
-        env.put("VOICECORE_DB_APP_USER", db.appUser());
-        env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
-        env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
-        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
-        env.put("VOICECORE_PUBLIC_URL", publicUrl);
+        Map<String, String> env = ServerProcess.environment(db, platformKey, publicUrl);
         effectiveJavaOpts = "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true (ServerProcess default)";
         if (serverJavaOpts != null && !serverJavaOpts.isBlank()) {
             env.put("JAVA_OPTS", serverJavaOpts);

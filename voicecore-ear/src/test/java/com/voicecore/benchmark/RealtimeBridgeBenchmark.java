@@ -27,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -313,15 +312,7 @@ public final class RealtimeBridgeBenchmark {
         }
         db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false);
         String base = "http://127.0.0.1:" + (8080 + portOffset);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("VOICECORE_DB_URL", db.jdbcUrl());
-        env.put("VOICECORE_DB_USER", db.ownerUser());
-        env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
-        env.put("VOICECORE_DB_APP_USER", db.appUser());
-        env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
-        env.put("VOICECORE_PLATFORM_API_KEY", "vcp_" + BenchmarkEnvironment.randomHex(32));
-        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(BenchmarkEnvironment.randomBytes(32)));
-        env.put("VOICECORE_PUBLIC_URL", base);
+        Map<String, String> env = ServerProcess.environment(db, "vcp_" + BenchmarkEnvironment.randomHex(32), base);
         env.put("VOICECORE_OPENAI_REALTIME_URL", openAi.url().toString());
         server = ServerProcess.start(serverHome, workDir.resolve("wildfly"), ear, env, portOffset, workDir.resolve("wildfly-console.log"));
         Duration ready = server.awaitReady(Duration.ofMinutes(4));

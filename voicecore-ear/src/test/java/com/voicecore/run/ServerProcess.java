@@ -12,7 +12,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,25 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Process process, int portOffset) {
         this.process = process;
         this.portOffset = portOffset;
+    }
+
+    /**
+     * The environment a server needs on its own embedded database: both roles' credentials, a platform key, a
+     * fresh secrets key and its public address. Mutable, for what a caller adds (JAVA_OPTS, a fake's URL).
+     */
+    public static Map<String, String> environment(com.voicecore.testsupport.EmbeddedDatabase db, String platformKey, String publicUrl) {
+        byte[] secretsKey = new byte[32];
+        new SecureRandom().nextBytes(secretsKey);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("VOICECORE_DB_URL", db.jdbcUrl());
+        env.put("VOICECORE_DB_USER", db.ownerUser());
+        env.put("VOICECORE_DB_PASSWORD", db.ownerPassword());
+        env.put("VOICECORE_DB_APP_USER", db.appUser());
+        env.put("VOICECORE_DB_APP_PASSWORD", db.appPassword());
+        env.put("VOICECORE_PLATFORM_API_KEY", platformKey);
+        env.put("VOICECORE_SECRETS_KEY", Base64.getEncoder().encodeToString(secretsKey));
+        env.put("VOICECORE_PUBLIC_URL", publicUrl);
+        return env;
     }
 
     public static ServerProcess start(Path serverHome, Path baseDir, Path ear, Map<String, String> env, int portOffset,
