@@ -514,6 +514,36 @@ class RealtimeVoiceIT {
     }
 
     @Test
+    void theTenantsKeywordSpamRulesJudgeWhatARealtimeCallerSays() {
+        CallingTenant guarded = CallingTenant.open("Realtime Guarded", 100_000);
+        Api.Reply rule = Api.post("/api/v1/spam-rules", guarded.key(),
+                "{\"type\": \"keyword\", \"value\": \"free cruise\", \"action\": \"block\", \"weight\": 80}");
+        assertEquals(201, rule.status(), rule.body());
+        enableRealtime(guarded, 5);
+        Live live = Live.place(guarded, CallScript.from(CallingTenant.uniqueNumber()).to(guarded.number()).staySilent());
+        FakeRealtimeSession ai = live.ai;
+        ai.awaitEvent("response.create", WAIT);
+        ai.speechStarted(1000, "item_s1");
+        ai.speechStopped(1800, "item_s1");
+        ai.callerTranscript("item_s1", "Congratulations, you have won a free cruise");
+        long before = live.stream.receivedBytes();
+        ai.reply("resp_s1", "item_r1", "I see.", 300);
+        live.stream.awaitReceivedBytes(before + 8 * 300, WAIT);
+        CloseReason closed = live.stream.awaitClose(WAIT);
+        assertNotNull(closed, "the spam words end the stream");
+        assertEquals(0, live.stream.pendingMarks(), "the sentence being played finished first");
+        assertTrue(live.ai.awaitClosed(WAIT));
+        SimulatedCall call = live.finish();
+        assertTrue(call.steps(Step.Dialed.class).isEmpty(), "nobody is put through: " + call);
+        JsonObject record = guarded.call(call.sid());
+        assertEquals("block", record.getJsonObject("spam").getString("action"), record.toString());
+        assertTrue(record.toString().contains("caller said: "), record.toString());
+        assertEquals(1, Sql.count("select count(*) from conversations v join calls c on c.id = v.call_id"
+                + " where c.twilio_call_sid = ? and v.outcome = 'spam' and v.failed_attempts = 0", call.sid()));
+        assertEquals(1, Sql.count("select count(*) from realtime_streams where call_sid = ? and outcome = 'end'", call.sid()));
+    }
+
+    @Test
     @DisplayName("Property 4: AI Language Consistency (realtime)")
     void property4TheCallersFirstWordsFixTheLanguageOfTheSessionAndOfTheHandOverAfterIt() {
         CallingTenant hispano = CallingTenant.open("Realtime Hispano", 100_000);

@@ -18,18 +18,11 @@ import com.voicecore.domain.model.knowledge.KnowledgeMatch;
 import com.voicecore.domain.model.routing.CallScript;
 import com.voicecore.domain.model.routing.Instruction;
 import com.voicecore.domain.model.routing.Step;
-import com.voicecore.domain.model.spam.SpamAction;
-import com.voicecore.domain.model.spam.SpamRule;
-import com.voicecore.domain.model.spam.SpamRuleRepository;
-import com.voicecore.domain.model.spam.SpamScreen;
-import com.voicecore.domain.model.spam.SpamThresholds;
-import com.voicecore.domain.model.spam.SpamVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,7 +46,7 @@ public class AiReceptionist implements Receptionist {
     LanguageDetection detection;
 
     @Inject
-    SpamRuleRepository spamRules;
+    CallerWordsScreen callerWords;
 
     @Inject
     DepartmentRepository departments;
@@ -80,7 +73,7 @@ public class AiReceptionist implements Receptionist {
         enter(call);
         Conversation conversation = recorder.open(call, TRANSPORT);
         ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder::directory,
-                recorder::best, words -> screen(call, words));
+                recorder::best, words -> callerWords.blocks(call, words));
         Decision decision = policy.decide(conversation,
                 new ConversationPolicy.Input(input.speech(), input.digits(), input.confidence()));
         int serverMillis = (int) ((System.nanoTime() - started) / 1_000_000);
@@ -116,26 +109,6 @@ public class AiReceptionist implements Receptionist {
                     .map(reception -> handover.toVoicemail(call, reception, null, "the caller asked to leave a message"))
                     .orElseGet(() -> handover.toOperator(call));
         };
-    }
-
-    /** The tenant's keyword rules on what the caller said; a changed verdict is kept on the call. */
-    private boolean screen(Call call, String words) {
-        SpamVerdict before = new SpamVerdict(call.spamScore().orElse(0), call.spamReasons(),
-                call.spamAction().map(a -> SpamAction.valueOf(a.toUpperCase(Locale.ROOT))).orElse(SpamAction.ALLOW));
-        // only keyword rules judge words: number and pattern rules were applied when the call came in
-        List<SpamRule> keywords = spamRules.activeRules().stream().filter(r -> r.type() == SpamRule.Type.KEYWORD).toList();
-        if (keywords.isEmpty()) {
-            return false;
-        }
-        SpamVerdict after = new SpamScreen(keywords, SpamThresholds.defaults()).assessUtterance(before, words);
-        if (after.equals(before)) {
-            return false;
-        }
-        call.screened(after.score(), after.action().name().toLowerCase(Locale.ROOT), after.reasons());
-        List<String> added = after.reasons().stream().filter(r -> !before.reasons().contains(r)).toList();
-        call.recordStep(RouteStep.SPAM, "caller said: " + String.join("; ", added) + " -> "
-                + after.action().name().toLowerCase(Locale.ROOT) + " (score " + after.score() + ")", clock.instant());
-        return after.action() == SpamAction.BLOCK;
     }
 
     private CallScript listen(Conversation conversation, String prompt) {

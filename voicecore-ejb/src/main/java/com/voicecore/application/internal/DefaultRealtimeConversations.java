@@ -3,6 +3,7 @@ package com.voicecore.application.internal;
 import com.voicecore.application.voice.Admission;
 import com.voicecore.application.ConversationService;
 import com.voicecore.application.TurnDraft;
+import com.voicecore.domain.model.conversation.Intent;
 import com.voicecore.domain.model.conversation.Outcome;
 import com.voicecore.application.voice.RealtimeConversations;
 import com.voicecore.application.voice.StreamRejectedException;
@@ -73,6 +74,9 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
     @Inject
     Clock clock;
 
+    @Inject
+    CallerWordsScreen callerWords;
+
     @PersistenceContext(unitName = "voicecore")
     EntityManager em;
 
@@ -103,10 +107,17 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         RealtimeStream stream = stream(turn.streamId());
         Call call = calls.lockBySid(stream.callSid()).orElseThrow(() -> new IllegalStateException("The stream's call is gone"));
         Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
-        ConversationPolicy.Decision decision = policy().assess(conversation, turn.utterances(), turn.assisted());
+        ConversationPolicy.Decision decision = policy(words -> callerWords.blocks(call, words))
+                .assess(conversation, turn.utterances(), turn.assisted());
         recorder.record(conversation, new TurnDraft(turn.callerText(), turn.replyText(), decision.language(),
                 decision.failedAttempt() ? decision.intent() : turn.intent(), turn.knowledgeEntryId(), null, null,
                 turn.responseLatencyMs(), turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
+        if (decision.intent() == Intent.SPAM) {
+            // the tenant's keyword rules blocked the caller: the sentence being played finishes, then the call ends
+            stream.decide(StreamOutcome.end("blocked as spam by what the caller said"));
+            conversation.conclude(Outcome.SPAM, Intent.SPAM.code());
+            return new TurnOutcome(conversation.failedAttempts(), true);
+        }
         if (!decision.failedAttempt()) {
             return new TurnOutcome(conversation.failedAttempts(), false);
         }
@@ -147,8 +158,11 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
 
     /** The conversation policy both transports use, over this tenant's languages, directory and knowledge. */
     private ConversationPolicy policy() {
-        // the tenant's keyword spam rules judge the turn-based transport's words only (not yet the realtime one's)
-        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, words -> false);
+        return policy(words -> false); // previews only: nothing is screened (or stored) before the turn is
+    }
+
+    private ConversationPolicy policy(java.util.function.Predicate<String> spamBlocks) {
+        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, spamBlocks);
     }
 
     @Override

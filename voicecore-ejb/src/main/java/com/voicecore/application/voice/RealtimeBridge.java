@@ -500,8 +500,8 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
         if (turn != null) {
             // reset first: the stage may complete at once (and close the bridge) on this thread
             support.record(turn).whenComplete((outcome, error) -> {
-                if (outcome != null && outcome.toCustomerService()) {
-                    toCustomerService();
+                if (outcome != null && outcome.closeStream()) {
+                    closeAfterSentence();
                 }
             });
         }
@@ -596,11 +596,12 @@ public final class RealtimeBridge implements RealtimeConnection.Listener {
     }
 
     /**
-     * The third unsuccessful attempt was stored, and with it the transfer to customer service: exactly
-     * as after a transfer the model asked for, the sentence being played (or generated) finishes, then
-     * the stream closes and Twilio fetches the hand-over. Nothing the caller says now reaches the model.
+     * The stored exchange decided the end of the stream (the third unsuccessful attempt: customer service;
+     * or words the spam rules block): exactly as after a transfer the model asked for, the sentence being
+     * played (or generated) finishes, then the stream closes and Twilio fetches what was decided. Nothing
+     * the caller says now reaches the model.
      */
-    private synchronized void toCustomerService() {
+    private synchronized void closeAfterSentence() {
         if (finished || closeRequested) {
             return; // already closing (a transfer or goodbye the model decided first stands)
         }

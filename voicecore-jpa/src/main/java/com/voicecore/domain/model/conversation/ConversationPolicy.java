@@ -177,6 +177,14 @@ public final class ConversationPolicy {
     public Decision assess(Conversation conversation, List<String> utterances, Assisted assisted) {
         Objects.requireNonNull(assisted, "assisted");
         List<String> said = utterances.stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+        // screened before anything else, as in a turn-based turn: a blocked caller's call ends, no attempt counted
+        for (String utterance : said) {
+            if (spamBlocks.test(utterance)) {
+                String language = conversation.language();
+                return new Decision(Kind.END, Phrasebook.say(Phrase.GOODBYE, language), language, Intent.SPAM, Optional.empty(),
+                        Optional.empty(), false, false, Optional.of(Outcome.SPAM));
+            }
+        }
         for (String utterance : said) {
             Conversation.LanguageChoice choice = conversation.chooseLanguage(
                     detection.detect(utterance, java.util.Set.copyOf(served.codes())), served);

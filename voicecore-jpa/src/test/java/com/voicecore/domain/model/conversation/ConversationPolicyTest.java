@@ -42,4 +42,16 @@ class ConversationPolicyTest {
         assertEquals(Optional.of(Outcome.SPAM), d.outcome());
         assertEquals(0, conversation.failedAttempts(), "no unsuccessful attempt for a blocked caller");
     }
+
+    @Test
+    void aRealtimeExchangeIsScreenedTooAndEndsBeforeAnythingIsCounted() {
+        ConversationPolicy.Assisted failedSearch = new ConversationPolicy.Assisted(0, 1, 0, false);
+        ConversationPolicy.Decision d = policy("pl", true).assess(conversation, java.util.List.of("darmowy kredyt crypto"), failedSearch);
+        assertEquals(Intent.SPAM, d.intent());
+        assertEquals(ConversationPolicy.Kind.END, d.kind());
+        assertEquals(Optional.of(Outcome.SPAM), d.outcome());
+        assertEquals(0, conversation.failedAttempts(), "neither the failed search nor the language counts");
+        ConversationPolicy.Decision clean = policy("en", false).assess(conversation, java.util.List.of("do you repair bikes"), failedSearch);
+        assertEquals(1, conversation.failedAttempts(), "without the spam words the failed search counts: " + clean);
+    }
 }
