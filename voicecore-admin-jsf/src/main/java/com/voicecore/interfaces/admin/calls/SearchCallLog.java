@@ -5,11 +5,13 @@ import com.voicecore.domain.model.call.CallCriteria;
 import com.voicecore.domain.model.call.CallDirection;
 import com.voicecore.domain.model.call.CallPage;
 import com.voicecore.domain.model.call.CallStatus;
+import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -89,10 +91,18 @@ public class SearchCallLog implements Serializable {
                 blank(direction).map(d -> CallDirection.valueOf(d.toUpperCase(java.util.Locale.ROOT))));
     }
 
-    /** The Search button: the table reloads from its first page (the page re-renders it). */
+    /** The Search button: the table (re-rendered by the page) starts again at its first page. */
     public void search() {
         if (from != null && until != null && until.isBefore(from)) {
             com.voicecore.interfaces.admin.Messages.error("filters:until", "The end date must not be before the start date");
+        }
+        firstPage();
+    }
+
+    private static void firstPage() {
+        UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(":callLog:calls");
+        if (table instanceof DataTable calls) {
+            calls.reset();
         }
     }
 
@@ -104,6 +114,7 @@ public class SearchCallLog implements Serializable {
         departmentId = null;
         agentId = null;
         number = null;
+        firstPage();
     }
 
     /** The filtered call log as a CSV download (newest first, at most {@link #EXPORT_MAX} calls). */
