@@ -191,6 +191,21 @@ class CallConsoleIT {
                 console.errorText());
         console.open("/tenant/call.xhtml?id=" + callId);
         assertEquals(placed.from(), console.text("#from"));
+
+        // the owner's voicemail page: one department's messages, the caller's words escaped, the player on https
+        String reception = owner.departmentId("Reception");
+        Sql.update("insert into voicemails (tenant_id, call_id, department_id, recording_sid, recording_url, duration_seconds, transcription)"
+                        + " values (?, ?, ?, ?, ?, 7, ?)", owner.tenant().id(), java.util.UUID.fromString(callId),
+                java.util.UUID.fromString(reception), "RE" + CallingTenant.hex(16),
+                "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1", EVIL);
+        console.open("/tenant/voicemail.xhtml");
+        browser.script("PF('voicemailDepartment').selectValue('" + reception + "');");
+        browser.find("#voicemailForm\\:show").click();
+        browser.await(Duration.ofSeconds(10), "the department's voicemail shows",
+                d -> console.text("#voicemailForm\\:messagesTable").contains("onerror=alert(1)") ? true : null);
+        assertTrue(browser.findAll("#voicemailForm\\:messagesTable img").isEmpty(), "the transcription is escaped");
+        assertTrue(browser.find("#voicemailForm\\:messagesTable audio").getAttribute("src").endsWith("/Recordings/RE1.mp3"));
+        console.screenshot("console-voicemail");
     }
 
     private void say(String words) {
