@@ -33,7 +33,11 @@ public class ConsoleMenu {
             new Entry("Platform", "Spam list", "/platform/spam.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-ban"),
             new Entry("Platform", "System health", "/platform/health.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-heart"),
             new Entry("Platform", "Audit log", "/platform/audit.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-history"),
-            new Entry("Company", "Audit log", "/tenant/audit.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-history"));
+            new Entry("Company", "Audit log", "/tenant/audit.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-history"),
+            new Entry("Calls", "Call log", "/tenant/calls.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-list"),
+            new Entry("Calls", "Voicemail", "/tenant/voicemail.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-inbox"),
+            new Entry("Calls", "Try a call", "/tenant/try-call.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-phone"),
+            new Entry("Calls", "Wallboard", "/team/wallboard.xhtml", ConsoleRole.SUPERVISOR, "pi pi-th-large"));
 
     @Inject
     SignedInUser user;

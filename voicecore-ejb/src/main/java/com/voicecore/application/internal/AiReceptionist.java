@@ -62,16 +62,47 @@ public class AiReceptionist implements Receptionist {
 
     @Override
     public CallScript welcome(Call call) {
-        enter(call);
-        Conversation conversation = recorder.open(call, TRANSPORT);
-        return listen(conversation, Phrasebook.say(Phrase.HOW_CAN_I_HELP, conversation.language()));
+        Conversation conversation = open(call);
+        return listen(conversation, opening(conversation));
     }
 
     @Override
     public CallScript answered(Call call, CallerInput input, Map<String, String> context) {
-        long started = System.nanoTime();
+        Exchange exchange = converse(call, input);
+        Conversation conversation = exchange.conversation();
+        Decision decision = exchange.decision();
+        Instruction.Say reply = say(conversation, decision.reply());
+        return switch (decision.kind()) {
+            case CONTINUE -> listen(conversation, decision.reply());
+            case END -> CallScript.of(reply, new Instruction.Hangup());
+            case HAND_OVER -> handOver(call, decision).prepend(reply);
+        };
+    }
+
+    /** One exchange as the policy decided it, already stored on the conversation; nothing routed yet. */
+    record Exchange(Conversation conversation, Decision decision) {
+    }
+
+    /** The receptionist picks up: the call's conversation, opened in the tenant's default language. */
+    Conversation open(Call call) {
         enter(call);
-        Conversation conversation = recorder.open(call, TRANSPORT);
+        return recorder.open(call, TRANSPORT);
+    }
+
+    /** The receptionist's first words, in the conversation's language. */
+    static String opening(Conversation conversation) {
+        return Phrasebook.say(Phrase.HOW_CAN_I_HELP, conversation.language());
+    }
+
+    /**
+     * The caller's answer through the conversation policy (knowledge base, languages, directory, spam
+     * keywords): the turn is stored, the outcome concluded and the route noted, but the hand-over
+     * (if any) is left to the caller of this method, so the console's test calls can show where a call
+     * would go without ringing anyone.
+     */
+    Exchange converse(Call call, CallerInput input) {
+        long started = System.nanoTime();
+        Conversation conversation = open(call);
         ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder::directory,
                 recorder::best, words -> callerWords.blocks(call, words));
         Decision decision = policy.decide(conversation,
@@ -83,12 +114,7 @@ public class AiReceptionist implements Receptionist {
         decision.outcome().ifPresent(o -> conversation.conclude(o, decision.target().map(ConversationPolicy.Target::name)
                 .orElse(decision.intent().code())));
         call.recordStep(RouteStep.RECEPTIONIST, describe(decision, conversation), clock.instant());
-        Instruction.Say reply = say(conversation, decision.reply());
-        return switch (decision.kind()) {
-            case CONTINUE -> listen(conversation, decision.reply());
-            case END -> CallScript.of(reply, new Instruction.Hangup());
-            case HAND_OVER -> handOver(call, decision).prepend(reply);
-        };
+        return new Exchange(conversation, decision);
     }
 
     private void enter(Call call) {

@@ -21,6 +21,9 @@ public interface CallRepository {
      */
     Call storeIfNew(Call call);
 
+    /** Stores a call VoiceCore made itself (a console test call): no webhook can race it. */
+    void store(Call call);
+
     /** Calls from this number since the given time, the call with {@code exceptSid} not counted. */
     int countRecentFrom(String from, Instant since, String exceptSid);
 

@@ -77,6 +77,11 @@ public class JpaCallRepository implements CallRepository {
     }
 
     @Override
+    public void store(Call call) {
+        em.persist(call);
+    }
+
+    @Override
     public int countRecentFrom(String from, Instant since, String exceptSid) {
         return em.createNamedQuery("Call.countRecentFrom", Long.class)
                 .setParameter("from", from)
@@ -128,6 +133,7 @@ public class JpaCallRepository implements CallRepository {
         criteria.departmentId().ifPresent(v -> add(where, parameters, "c.departmentId = :department", "department", v));
         criteria.agentId().ifPresent(v -> add(where, parameters, "c.agentId = :agent", "agent", v));
         criteria.number().ifPresent(v -> add(where, parameters, "(c.fromNumber = :number or c.toNumber = :number)", "number", v));
+        criteria.direction().ifPresent(v -> add(where, parameters, "c.direction = :direction", "direction", v));
 
         TypedQuery<Long> count = em.createQuery("select count(c) from Call c" + where, Long.class);
         TypedQuery<Call> select = em.createQuery("select c from Call c" + where + " order by c.startedAt desc, c.id", Call.class);

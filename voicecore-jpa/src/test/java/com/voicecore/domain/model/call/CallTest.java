@@ -109,4 +109,21 @@ class CallTest {
         assertTrue(call.stirVerstat().isEmpty());
         assertTrue(call.callToken().isEmpty());
     }
+
+    @Test
+    void aConsoleTestCallIsAnsweredMarkedAndNeverBilled() {
+        Instant at = Instant.parse("2026-11-24T07:00:00Z");
+        Call test = Call.testCall("TEST1", "test call", "console", at);
+        assertTrue(test.isTestCall());
+        assertEquals(CallStatus.IN_PROGRESS, test.status());
+        assertEquals(Optional.of(at), test.answeredAt());
+        test.apply(new CallStatusReport(CallStatus.COMPLETED, 0, at.plusSeconds(125), Optional.of(125)));
+        assertTrue(test.hasEnded());
+        assertEquals(0, test.billableMinutes(), "a test call costs nothing however long it lasted");
+
+        Call live = Call.inbound("CA1", "+4930123", "+4930999", at, null, null);
+        assertFalse(live.isTestCall());
+        live.apply(new CallStatusReport(CallStatus.COMPLETED, 0, at.plusSeconds(125), Optional.of(125)));
+        assertEquals(3, live.billableMinutes(), "the same call live costs every started minute");
+    }
 }

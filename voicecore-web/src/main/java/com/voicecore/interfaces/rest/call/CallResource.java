@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.domain.model.call.CallCriteria;
+import com.voicecore.domain.model.call.CallDirection;
 import com.voicecore.domain.model.call.CallPage;
 import com.voicecore.domain.model.call.CallStatus;
 import com.voicecore.interfaces.rest.Created;
@@ -67,17 +68,20 @@ public class CallResource {
     ConversationService conversations;
 
     @GET
-    @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number")
+    @Operation(summary = "The call log, newest first; filters: since, until (ISO-8601 instants), status, departmentId, agentId, number, direction (inbound or outbound)")
     public CallPageResponse list(@QueryParam("since") String since, @QueryParam("until") String until,
                                  @QueryParam("status") String status, @QueryParam("departmentId") String departmentId,
                                  @QueryParam("agentId") String agentId, @QueryParam("number") String number,
+                                 @QueryParam("direction") String direction,
                                  @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         CallCriteria criteria = new CallCriteria(
                 instant("since", since), instant("until", until),
                 Optional.ofNullable(status).filter(s -> !s.isBlank()).map(s -> Fields.convert("status", () -> CallStatus.fromCode(s.strip()))),
                 Optional.ofNullable(Fields.optionalId("departmentId", departmentId)),
                 Optional.ofNullable(Fields.optionalId("agentId", agentId)),
-                Optional.ofNullable(number).filter(s -> !s.isBlank()).map(String::strip));
+                Optional.ofNullable(number).filter(s -> !s.isBlank()).map(String::strip),
+                Optional.ofNullable(direction).filter(s -> !s.isBlank())
+                        .map(s -> Fields.convert("direction", () -> CallDirection.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT)))));
         int p = bounded("page", page, 0, 1_000_000);
         int s = bounded("size", size, 1, MAX_PAGE_SIZE);
         CallPage found = log.search(criteria, p, s);

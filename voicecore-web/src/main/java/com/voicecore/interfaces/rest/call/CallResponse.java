@@ -12,7 +12,8 @@ import java.util.UUID;
 public record CallResponse(UUID id, String callSid, String direction, String from, String to, UUID departmentId,
                            UUID agentId, String status, List<RouteStep> route, Spam spam, Instant startedAt,
                            Instant answeredAt, Instant endedAt, int durationSeconds, Recording recording,
-                           String transcript, String summary, int creditsUsed, List<StatusEntry> statusHistory) {
+                           String transcript, String summary, int creditsUsed, List<StatusEntry> statusHistory,
+                           boolean testCall) {
 
     public record Spam(Integer score, String action, List<String> reasons) {
     }
@@ -32,6 +33,7 @@ public record CallResponse(UUID id, String callSid, String direction, String fro
                         .orElse(null),
                 c.transcript().orElse(null), c.summary().orElse(null), c.creditsUsed(),
                 history == null ? null : history.stream()
-                        .map(e -> new StatusEntry(e.event(), e.status(), e.sequenceNumber(), e.occurredAt())).toList());
+                        .map(e -> new StatusEntry(e.event(), e.status(), e.sequenceNumber(), e.occurredAt())).toList(),
+                c.isTestCall());
     }
 }
