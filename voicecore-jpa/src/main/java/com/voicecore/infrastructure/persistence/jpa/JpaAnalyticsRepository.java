@@ -145,6 +145,7 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
                            c.route @> cast(:dialAnswered as jsonb) as dial_answered
                     from calls c
                     where c.tenant_id = %s and c.direction = 'inbound'
+                      and not c.metadata @> '{"test_call": true}'
                       and c.started_at >= :start and c.started_at < :end%s%s
                 )""".formatted(TENANT,
                 scope.departmentId().isPresent() ? " and c.department_id = :department" : "",
