@@ -33,7 +33,16 @@ public class ConsoleMenu {
             new Entry("Platform", "Spam list", "/platform/spam.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-ban"),
             new Entry("Platform", "System health", "/platform/health.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-heart"),
             new Entry("Platform", "Audit log", "/platform/audit.xhtml", ConsoleRole.PLATFORM_ADMIN, "pi pi-history"),
-            new Entry("Company", "Audit log", "/tenant/audit.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-history"));
+            new Entry("Company", "Departments", "/tenant/departments.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-sitemap"),
+            new Entry("Company", "Agents", "/tenant/agents.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-users"),
+            new Entry("Company", "Phone numbers", "/tenant/numbers.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-phone"),
+            new Entry("Company", "Twilio account", "/tenant/twilio.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-link"),
+            new Entry("Company", "Business hours", "/tenant/hours.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-clock"),
+            new Entry("Company", "Spam", "/tenant/spam.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-shield"),
+            new Entry("Company", "Audit log", "/tenant/audit.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-history"),
+            new Entry("Receptionist", "Settings", "/tenant/receptionist.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-comments"),
+            new Entry("Receptionist", "Knowledge base", "/tenant/knowledge.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-book"),
+            new Entry("Receptionist", "Suggestions", "/tenant/suggestions.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-inbox"));
 
     @Inject
     SignedInUser user;
