@@ -45,9 +45,13 @@ public class DefaultAgentAccountService implements AgentAccountService {
 
     @Override
     public java.util.Map<UUID, UserRole> roles() {
+        // two plain queries: Hibernate 6.6 renders a theta join of two @TenantId entities as "cross join ... on"
+        java.util.Map<UUID, UserRole> byUser = new java.util.HashMap<>();
+        em.createQuery("select u from TenantUser u", TenantUser.class).getResultList().forEach(u -> byUser.put(u.id(), u.role()));
         java.util.Map<UUID, UserRole> roles = new java.util.HashMap<>();
-        em.createQuery("select a.id, u from Agent a, TenantUser u where a.userId = u.id", Object[].class)
-                .getResultList().forEach(r -> roles.put((UUID) r[0], ((TenantUser) r[1]).role()));
+        for (Agent agent : agents.list(Optional.empty())) {
+            agent.userId().map(byUser::get).ifPresent(role -> roles.put(agent.id(), role));
+        }
         return roles;
     }
 

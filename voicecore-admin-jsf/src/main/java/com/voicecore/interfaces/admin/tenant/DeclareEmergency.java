@@ -6,6 +6,7 @@ import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.schedule.EmergencyMode;
 import com.voicecore.domain.model.schedule.OpeningState;
 import com.voicecore.interfaces.admin.Messages;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,7 +37,7 @@ public class DeclareEmergency extends CompanyPage {
     @Inject
     DepartmentService departments;
 
-    private List<Row> rows;
+    private static final String ROWS = DeclareEmergency.class.getName() + ".rows";
 
     /** Empty: the company's hours; else a department's id. */
     private String scope;
@@ -45,16 +46,17 @@ public class DeclareEmergency extends CompanyPage {
     @Pattern(regexp = "open|closed|clear", message = "Choose open, closed or back to the hours")
     private String mode = "clear";
 
+    /** Read once per request: other forms of the page (the hours, the holidays) change what applies now. */
+    @SuppressWarnings("unchecked")
     public List<Row> getRows() {
-        if (rows == null) {
+        return (List<Row>) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(ROWS, k -> {
             List<Row> list = new ArrayList<>();
             list.add(new Row("", "Company hours", describe(schedules.stateNow(Optional.empty()))));
             for (Department d : departments.list()) {
                 list.add(new Row(d.id().toString(), d.name(), describe(schedules.stateNow(Optional.of(d.id())))));
             }
-            rows = list;
-        }
-        return rows;
+            return list;
+        });
     }
 
     public void declare() {
@@ -66,7 +68,7 @@ public class DeclareEmergency extends CompanyPage {
                 () -> schedules.declareEmergency(department, chosen), s -> scopeName, DeclareEmergency::describe));
         if (saved) {
             Messages.info(scopeName + ": " + (chosen.isPresent() ? "emergency override set" : "back to the business hours"));
-            rows = null;
+            FacesContext.getCurrentInstance().getAttributes().remove(ROWS);
         }
     }
 
