@@ -341,31 +341,32 @@ class TenantAdminConsoleIT {
         Browser.assumeAvailable();
         TestTenant tenant = signedInAdmin("Hours Console Oy");
         console.open("/tenant/hours.xhtml");
-        assertEquals("09:00", browser.find(".opens-monday").getAttribute("value"), "the provisioned hours are shown");
+        assertEquals("09:00-17:00", browser.find(".hours-monday").getAttribute("value"), "the provisioned hours are shown");
         console.type("#weekForm\\:timeZone", "Mars/Olympus");
         click("#weekForm\\:saveWeek");
         awaitMessages("'Mars/Olympus' is not a time zone");
         console.type("#weekForm\\:timeZone", "America/New_York");
-        console.type(".opens-monday", "08:00");
-        console.type(".closes-monday", "12:00");
-        console.type(".opens-saturday", "10:00");
-        console.type(".closes-saturday", "09:00");
+        console.type(".hours-monday", "08:00-12:00, 13:00-17:00");
+        console.type(".hours-saturday", "10:00-09:00");
         click("#weekForm\\:saveWeek");
         awaitMessages("Saturday: opening hours must close after they open");
-        console.type(".opens-saturday", "");
-        console.type(".closes-saturday", "9");
+        console.type(".hours-saturday", "10:00-12:00, 11:00-13:00");
         click("#weekForm\\:saveWeek");
-        awaitMessages("A time is hh:mm");
+        awaitMessages("Saturday: 11:00-13:00 overlaps 10:00-12:00");
+        console.type(".hours-saturday", "9-12");
+        click("#weekForm\\:saveWeek");
+        awaitMessages("Hours are like 09:00-17:00");
         assertEquals(0L, Sql.count("select count(*) from business_schedules where tenant_id = ? and time_zone = 'America/New_York'", tenant.id()),
                 "nothing of the refused saves was stored");
-        console.type(".closes-saturday", "");
+        console.type(".hours-saturday", "");
         click("#weekForm\\:saveWeek");
         awaitMessages("Company hours: hours saved");
         assertEquals(1L, Sql.count("select count(*) from business_schedules where tenant_id = ? and department_id is null"
                 + " and time_zone = 'America/New_York'", tenant.id()));
-        assertEquals(5L, Sql.count("select count(*) from business_hours where tenant_id = ?", tenant.id()));
-        assertEquals(1L, Sql.count("select count(*) from business_hours where tenant_id = ? and day_of_week = 1 and opens_at = '08:00'"
-                + " and closes_at = '12:00'", tenant.id()));
+        assertEquals(6L, Sql.count("select count(*) from business_hours where tenant_id = ?", tenant.id()), "Tuesday to Friday, Monday twice");
+        assertEquals(1L, Sql.count("select count(*) from business_hours where tenant_id = ? and day_of_week = 1 and opens_at = '13:00'"
+                + " and closes_at = '17:00'", tenant.id()));
+        browser.await(WAIT, "the saved hours are shown back", d -> "08:00-12:00, 13:00-17:00".equals(browser.find(".hours-monday").getAttribute("value")));
 
         WebElement date = browser.find("#holidayForm\\:holidayDate_input");
         date.sendKeys("2030-12-25");

@@ -29,16 +29,15 @@ import java.util.UUID;
 @ViewScoped
 public class EditBusinessHours extends CompanyPage {
 
-    static final String TIME = "(([01][0-9]|2[0-3]):[0-5][0-9])?";
-    static final String TIME_MESSAGE = "A time is hh:mm, e.g. 09:00";
+    static final String INTERVAL = "([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]";
+    static final String HOURS = "\\s*(" + INTERVAL + "(\\s*,\\s*" + INTERVAL + ")*)?\\s*";
+    static final String HOURS_MESSAGE = "Hours are like 09:00-17:00, or 09:00-12:00, 13:00-17:00; empty is closed";
 
-    /** One weekday's interval as typed; both empty means closed that day. */
+    /** One weekday's opening intervals as typed ("09:00-12:00, 13:00-17:00"); empty means closed that day. */
     public static class Day implements Serializable {
         private final DayOfWeek day;
-        @Pattern(regexp = TIME, message = TIME_MESSAGE)
-        private String opens;
-        @Pattern(regexp = TIME, message = TIME_MESSAGE)
-        private String closes;
+        @Pattern(regexp = HOURS, message = HOURS_MESSAGE)
+        private String hours;
 
         Day(DayOfWeek day) {
             this.day = day;
@@ -52,20 +51,12 @@ public class EditBusinessHours extends CompanyPage {
             return day.name().toLowerCase(Locale.ROOT);
         }
 
-        public String getOpens() {
-            return opens;
+        public String getHours() {
+            return hours;
         }
 
-        public void setOpens(String opens) {
-            this.opens = opens;
-        }
-
-        public String getCloses() {
-            return closes;
-        }
-
-        public void setCloses(String closes) {
-            this.closes = closes;
+        public void setHours(String hours) {
+            this.hours = hours;
         }
     }
 
@@ -111,10 +102,8 @@ public class EditBusinessHours extends CompanyPage {
         week = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             Day day = new Day(d);
-            view.week().stream().filter(o -> o.day() == d).findFirst().ifPresent(o -> {
-                day.opens = o.opens().toString();
-                day.closes = o.closes().toString();
-            });
+            day.hours = String.join(", ", view.week().stream().filter(o -> o.day() == d)
+                    .map(o -> o.opens() + "-" + o.closes()).toList());
             week.add(day);
         }
         holidays = view.holidays();
@@ -123,14 +112,13 @@ public class EditBusinessHours extends CompanyPage {
     public void saveWeek() {
         List<ScheduleService.Opening> openings = new ArrayList<>();
         for (Day d : week) {
-            String opens = blankToNull(d.opens);
-            String closes = blankToNull(d.closes);
-            if ((opens == null) != (closes == null)) {
-                Messages.error(null, d.getLabel() + ": give both the opening and the closing time, or neither (closed)");
-                return;
+            String typed = blankToNull(d.hours);
+            if (typed == null) {
+                continue;
             }
-            if (opens != null) {
-                openings.add(new ScheduleService.Opening(d.day, LocalTime.parse(opens), LocalTime.parse(closes)));
+            for (String interval : typed.split(",")) {
+                String[] ends = interval.strip().split("-");
+                openings.add(new ScheduleService.Opening(d.day, LocalTime.parse(ends[0]), LocalTime.parse(ends[1])));
             }
         }
         Optional<UUID> department = id(scope);
