@@ -325,7 +325,9 @@ class TenantAdminConsoleIT {
                 new String[] {"agents", "#inviteForm"})) {
             console.open("/tenant/" + page[0] + ".xhtml");
             assertTrue(console.has(page[1]), page[0] + ": " + browser.driver().getPageSource());
-            console.screenshot("console-tenant-" + page[0]);
+            if (List.of("departments", "numbers", "twilio", "suggestions").contains(page[0])) {
+                console.screenshot("console-tenant-" + page[0]); // the other pages are photographed with content by their own tests
+            }
         }
         // the default departments are there, and the emergency override changes what the hours page says
         console.open("/tenant/hours.xhtml");
@@ -333,7 +335,7 @@ class TenantAdminConsoleIT {
         click("#hoursForm\\:declare");
         awaitMessages("Company hours: emergency override set");
         browser.await(WAIT, "the company shows closed", d -> browser.find("#hoursForm\\:states").getText().contains("closed (emergency override)"));
-        console.screenshot("console-tenant-hours");
+        console.screenshot("console-tenant-hours-emergency");
     }
 
     @Test
@@ -374,7 +376,7 @@ class TenantAdminConsoleIT {
         console.type("#holidayForm\\:holidayName", "Christmas " + EVIL);
         click("#holidayForm\\:addHoliday");
         awaitMessages("Holiday 2030-12-25 added");
-        browser.await(WAIT, "the holiday is listed", d -> browser.find("#holidayForm\\:holidays").getText().contains("Christmas " + EVIL));
+        browser.await(WAIT, "the holiday is listed", d -> browser.find("#holidayForm").getText().contains("Christmas " + EVIL));
         assertTrue(browser.findAll("img[src='x']").isEmpty());
         console.screenshot("console-tenant-hours");
         WebElement again = browser.find("#holidayForm\\:holidayDate_input");
