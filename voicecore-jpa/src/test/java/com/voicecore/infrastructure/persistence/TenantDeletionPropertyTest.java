@@ -265,6 +265,8 @@ class TenantDeletionPropertyTest {
             }
             exec(c, "insert into tenant_notifications (tenant_id, kind, period_start) values (?, 'credits_80', ?)",
                     tenant, LocalDate.of(2026, 11, 1));
+            exec(c, "insert into admin_audit_log (tenant_id, actor, action, subject, detail) values (?, ?, 'agent.created', ?, '')",
+                    tenant, emails.isEmpty() ? "admin@example.com" : emails.get(0), spec.name());
             for (int k = 0; k < spec.knowledge(); k++) {
                 exec(c, "insert into knowledge_base (tenant_id, question, answer) values (?, ?, ?)",
                         tenant, "Who is " + spec.name() + "?", "Call " + numbers.get(0));

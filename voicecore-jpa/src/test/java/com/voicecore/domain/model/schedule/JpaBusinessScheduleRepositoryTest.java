@@ -148,7 +148,7 @@ class JpaBusinessScheduleRepositoryTest {
             JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
             BusinessSchedule schedule = repository.tenantSchedule().orElseThrow();
             repository.replaceHours(schedule, java.util.List.of(
-                    new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(12, 0), LocalTime.of(13, 0)),
+                    new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(13, 0)),
                     new BusinessHours(schedule, DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))));
             repository.add(new Holiday(schedule, LocalDate.of(2025, 12, 22), "Shop closed"));
         });
@@ -164,7 +164,7 @@ class JpaBusinessScheduleRepositoryTest {
         });
         orm.runInTenant(tenant, em -> {
             JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
-            assertEquals(OpeningState.OPEN, repository.tenantCalendar().orElseThrow().stateAt(MONDAY_11_BERLIN), "12:00 Berlin, no holiday");
+            assertEquals(OpeningState.OPEN, repository.tenantCalendar().orElseThrow().stateAt(MONDAY_11_BERLIN), "11:00 Berlin on Monday, no holiday");
             assertEquals(Optional.empty(), repository.departmentSchedule(department), "the department follows the tenant again");
         });
         UUID other = createTenant("Other Hours SE");
