@@ -370,18 +370,14 @@ class TenantAdminConsoleIT {
                 + " and closes_at = '17:00'", tenant.id()));
         browser.await(WAIT, "the saved hours are shown back", d -> "08:00-12:00, 13:00-17:00".equals(browser.find(".hours-monday").getAttribute("value")));
 
-        WebElement date = browser.find("#holidayForm\\:holidayDate_input");
-        date.sendKeys("2030-12-25");
-        date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        console.type("#holidayForm\\:holidayDate", "2030-12-25");
         console.type("#holidayForm\\:holidayName", "Christmas " + EVIL);
         click("#holidayForm\\:addHoliday");
         awaitMessages("Holiday 2030-12-25 added");
         browser.await(WAIT, "the holiday is listed", d -> browser.find("#holidayForm").getText().contains("Christmas " + EVIL));
         assertTrue(browser.findAll("img[src='x']").isEmpty());
         console.screenshot("console-tenant-hours");
-        WebElement again = browser.find("#holidayForm\\:holidayDate_input");
-        again.sendKeys("2030-12-25");
-        again.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        console.type("#holidayForm\\:holidayDate", "2030-12-25");
         console.type("#holidayForm\\:holidayName", "Again");
         click("#holidayForm\\:addHoliday");
         awaitMessages("2030-12-25 is already a holiday");
