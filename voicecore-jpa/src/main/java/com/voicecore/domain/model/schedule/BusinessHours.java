@@ -43,6 +43,11 @@ public class BusinessHours extends TenantOwnedEntity {
         this.closesAt = closes;
     }
 
+    /** Whether two intervals of the same day share a moment (touching ends do not: 9-12 and 12-17 are fine). */
+    public boolean overlaps(BusinessHours other) {
+        return day() == other.day() && opensAt.isBefore(other.closesAt) && other.opensAt.isBefore(closesAt);
+    }
+
     /** Whether a local clock time on this interval's day falls inside it: {@code [opens, closes)}. */
     public boolean covers(LocalTime time) {
         return !time.isBefore(opensAt) && time.isBefore(closesAt);

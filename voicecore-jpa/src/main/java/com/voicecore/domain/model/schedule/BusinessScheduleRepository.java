@@ -17,4 +17,25 @@ public interface BusinessScheduleRepository {
 
     /** A department's own schedule itself, to change it. */
     Optional<BusinessSchedule> departmentSchedule(UUID departmentId);
+
+    /** The schedule's weekly hours, by day and opening time. */
+    java.util.List<BusinessHours> hoursOf(BusinessSchedule schedule);
+
+    /** The schedule's holidays, by date. */
+    java.util.List<Holiday> holidaysOf(BusinessSchedule schedule);
+
+    /** A new schedule (a department's own hours). */
+    void add(BusinessSchedule schedule);
+
+    /** Removes a department's own schedule with its hours and holidays: the department follows the tenant's again. */
+    void remove(BusinessSchedule schedule);
+
+    /** The schedule's weekly hours become exactly these. */
+    void replaceHours(BusinessSchedule schedule, java.util.Collection<BusinessHours> hours);
+
+    void add(Holiday holiday);
+
+    Optional<Holiday> holiday(UUID id);
+
+    void remove(Holiday holiday);
 }

@@ -44,6 +44,11 @@ public class TenantUser extends TimestampedTenantEntity {
         this.role = Objects.requireNonNull(role, "role").code();
     }
 
+    /** What the user may do from now on (the console reads it at the next sign-in). */
+    public void changeRole(UserRole newRole) {
+        this.role = Objects.requireNonNull(newRole, "role").code();
+    }
+
     public void changePasswordHash(String newHash) {
         if (newHash == null || !newHash.startsWith("PBKDF2WithHmac")) {
             throw new IllegalArgumentException("Only a PBKDF2 hash is stored");

@@ -138,4 +138,51 @@ class JpaBusinessScheduleRepositoryTest {
             assertEquals(Optional.empty(), repository.departmentSchedule(first[1]));
         });
     }
+
+    @Test
+    void weeklyHoursAreReplacedHolidaysAddedAndRemovedAndADepartmentCanDropItsOwnSchedule() throws SQLException {
+        UUID[] ids = tenantWithDepartmentSchedule("Hours Editing SE");
+        UUID tenant = ids[0];
+        UUID department = ids[1];
+        orm.runInTenant(tenant, em -> {
+            JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
+            BusinessSchedule schedule = repository.tenantSchedule().orElseThrow();
+            repository.replaceHours(schedule, java.util.List.of(
+                    new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(13, 0)),
+                    new BusinessHours(schedule, DayOfWeek.SATURDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))));
+            repository.add(new Holiday(schedule, LocalDate.of(2025, 12, 22), "Shop closed"));
+        });
+        orm.runInTenant(tenant, em -> {
+            JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
+            BusinessSchedule schedule = repository.tenantSchedule().orElseThrow();
+            assertEquals(2, repository.hoursOf(schedule).size(), "the old weekday hours are gone");
+            assertEquals(DayOfWeek.MONDAY, repository.hoursOf(schedule).get(0).day());
+            assertEquals(OpeningState.closedForHoliday("Shop closed"), repository.tenantCalendar().orElseThrow().stateAt(MONDAY_11_BERLIN));
+            Holiday added = repository.holidaysOf(schedule).stream().filter(h -> h.name().equals("Shop closed")).findFirst().orElseThrow();
+            repository.remove(repository.holiday(added.id()).orElseThrow());
+            repository.remove(repository.departmentSchedule(department).orElseThrow());
+        });
+        orm.runInTenant(tenant, em -> {
+            JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
+            assertEquals(OpeningState.OPEN, repository.tenantCalendar().orElseThrow().stateAt(MONDAY_11_BERLIN), "11:00 Berlin on Monday, no holiday");
+            assertEquals(Optional.empty(), repository.departmentSchedule(department), "the department follows the tenant again");
+        });
+        UUID other = createTenant("Other Hours SE");
+        UUID christmas = orm.inTenant(tenant, em -> {
+            JpaBusinessScheduleRepository repository = new JpaBusinessScheduleRepository(em);
+            return repository.holidaysOf(repository.tenantSchedule().orElseThrow()).get(0).id();
+        });
+        orm.runInTenant(other, em -> assertEquals(Optional.empty(), new JpaBusinessScheduleRepository(em).holiday(christmas),
+                "another tenant's holiday is not found"));
+    }
+
+    @Test
+    void intervalsOfOneDayOverlapUnlessTheyOnlyTouch() {
+        BusinessSchedule schedule = new BusinessSchedule(null, ZoneId.of("UTC"));
+        BusinessHours morning = new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0));
+        assertEquals(true, morning.overlaps(new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(11, 59), LocalTime.of(17, 0))));
+        assertEquals(true, morning.overlaps(new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(10, 0), LocalTime.of(11, 0))));
+        assertEquals(false, morning.overlaps(new BusinessHours(schedule, DayOfWeek.MONDAY, LocalTime.of(12, 0), LocalTime.of(17, 0))));
+        assertEquals(false, morning.overlaps(new BusinessHours(schedule, DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))));
+    }
 }
