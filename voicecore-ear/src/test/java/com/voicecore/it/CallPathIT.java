@@ -250,8 +250,9 @@ class CallPathIT {
                 .staySilent().staySilent().staySilent());
         assertTrue(call.requests().get(0).parameters().containsKey("FromCity"), "the simulator sends them, as Twilio does");
         try (Connection c = TestEnvironment.database().superuserDataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("select (select count(*) from calls x where x::text ilike '%SAN FRANCISCO%' or x::text like '%94105%')"
-                     + " + (select count(*) from call_events e where e::text ilike '%SAN FRANCISCO%' or e::text like '%94105%')")) {
+             // the zip as a word of its own: as a bare substring it also turns up inside random SIDs and UUIDs
+             PreparedStatement ps = c.prepareStatement("select (select count(*) from calls x where x::text ilike '%SAN FRANCISCO%' or x::text ~ '\\m94105\\M')"
+                     + " + (select count(*) from call_events e where e::text ilike '%SAN FRANCISCO%' or e::text ~ '\\m94105\\M')")) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertEquals(0, rs.getLong(1));
