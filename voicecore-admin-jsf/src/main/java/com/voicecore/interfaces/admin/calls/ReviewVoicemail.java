@@ -1,5 +1,6 @@
 package com.voicecore.interfaces.admin.calls;
 
+import com.voicecore.interfaces.admin.Pages;
 import com.voicecore.application.CallLogService;
 import com.voicecore.domain.model.voicemail.Voicemail;
 import jakarta.faces.view.ViewScoped;
@@ -26,7 +27,7 @@ public class ReviewVoicemail implements Serializable {
     private List<Voicemail> messages = List.of();
 
     public void show() {
-        messages = Ids.parse(departmentId).map(d -> log.voicemail(d, LIMIT)).orElse(List.of());
+        messages = Pages.id(departmentId).map(d -> log.voicemail(d, LIMIT)).orElse(List.of());
     }
 
     public String playable(String url) {

@@ -1,5 +1,6 @@
 package com.voicecore.interfaces.admin.calls;
 
+import com.voicecore.interfaces.admin.Pages;
 import com.voicecore.application.CallLogService;
 import com.voicecore.domain.model.call.CallCriteria;
 import com.voicecore.domain.model.call.CallDirection;
@@ -85,8 +86,8 @@ public class SearchCallLog implements Serializable {
                 Optional.ofNullable(from).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 Optional.ofNullable(until).map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
                 blank(status).map(CallStatus::fromCode),
-                Ids.parse(departmentId),
-                Ids.parse(agentId),
+                Pages.id(departmentId),
+                Pages.id(agentId),
                 blank(number).map(String::strip),
                 blank(direction).map(d -> CallDirection.valueOf(d.toUpperCase(java.util.Locale.ROOT))));
     }

@@ -1,5 +1,6 @@
 package com.voicecore.interfaces.admin.calls;
 
+import com.voicecore.interfaces.admin.Pages;
 import com.voicecore.application.CallLogService;
 import com.voicecore.application.ConversationRecord;
 import com.voicecore.application.ConversationService;
@@ -47,9 +48,9 @@ public class ViewCall implements Serializable {
 
     /** The page's f:viewAction. */
     public void load() {
-        Optional<UUID> parsed = Ids.parse(id);
+        Optional<UUID> parsed = Pages.id(id);
         if (parsed.isEmpty()) {
-            Ids.notFound();
+            Pages.notFound();
             return;
         }
         try {
@@ -65,7 +66,7 @@ public class ViewCall implements Serializable {
             history = log.history(found.id());
             conversation = conversations.conversation(found.id()).orElse(null);
         } catch (UnknownEntityException e) {
-            Ids.notFound();
+            Pages.notFound();
         }
     }
 

@@ -1,14 +1,12 @@
 package com.voicecore.interfaces.admin.tenant;
 
+import com.voicecore.interfaces.admin.Pages;
 import com.voicecore.application.console.AuditedChanges;
 import com.voicecore.interfaces.admin.Messages;
 import com.voicecore.interfaces.admin.security.SignedInUser;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,24 +43,11 @@ abstract class CompanyPage implements Serializable {
     }
 
     static Optional<UUID> id(String raw) {
-        if (raw == null || raw.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(raw));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Pages.id(raw);
     }
 
     static void notFound() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
-            faces.getExternalContext().responseSendError(404, "Not found");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
+        Pages.notFound();
     }
 
     static String blankToNull(String s) {

@@ -25,10 +25,10 @@ class ViewCallTest {
 
     @Test
     void idsMustBeWellFormedUuids() {
-        assertEquals(java.util.Optional.empty(), Ids.parse("../../etc"));
-        assertEquals(java.util.Optional.empty(), Ids.parse(null));
-        assertEquals(java.util.Optional.empty(), Ids.parse("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"));
+        assertEquals(java.util.Optional.empty(), com.voicecore.interfaces.admin.Pages.id("../../etc"));
+        assertEquals(java.util.Optional.empty(), com.voicecore.interfaces.admin.Pages.id(null));
+        assertEquals(java.util.Optional.empty(), com.voicecore.interfaces.admin.Pages.id("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"));
         assertEquals("3f2c1a4e-0000-4000-8000-000000000001",
-                Ids.parse("3f2c1a4e-0000-4000-8000-000000000001").orElseThrow().toString());
+                com.voicecore.interfaces.admin.Pages.id("3f2c1a4e-0000-4000-8000-000000000001").orElseThrow().toString());
     }
 }
