@@ -101,8 +101,6 @@ public final class AnalyticsSqlBenchmark {
                     .replace(":lo", "'" + period.start().minus(java.time.Duration.ofDays(1)) + "'::timestamptz")
                     .replace(":hi", "'" + period.end().plus(java.time.Duration.ofDays(1)) + "'::timestamptz")
                     .replace(":start", "'" + period.start() + "'::timestamptz").replace(":end", "'" + period.end() + "'::timestamptz")
-                    .replace(":rejected", "'[{\"step\": \"rejected\"}]'")
-                    .replace(":dialAnswered", "'[{\"step\": \"agent\", \"detail\": \"answered\"}]'")
                     .replace(":shortAbandon", "5").replace(":serviceLevel", "20");
             try (Connection c = db.appDataSourceWithoutPlatformKey().getConnection()) {
                 c.setAutoCommit(false);
