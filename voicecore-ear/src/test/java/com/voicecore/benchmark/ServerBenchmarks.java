@@ -18,7 +18,8 @@ public final class ServerBenchmarks {
             "receptionist-turns", ReceptionistTurnBenchmark::main,
             "realtime-bridge", RealtimeBridgeBenchmark::main,
             "agent-presence", AgentPresenceBenchmark::main,
-            "analytics", AnalyticsBenchmark::main);
+            "analytics", AnalyticsBenchmark::main,
+            "console", ConsoleRenderBenchmark::main);
 
     private ServerBenchmarks() {
     }

@@ -99,12 +99,15 @@ public final class CallHistorySeeder {
                            case when (kind >= .40 and kind < .90 and sub < .82) or (kind >= .90)
                                 then (cast(? as uuid[]))[(dept - 1) * ? + agent_slot + 1] end,
                            'completed',
+                           -- each step stamped with the call's start, as Call.recordStep writes them
+                           (select jsonb_agg(e || jsonb_build_object('at', to_char(s.started_at at time zone 'UTC',
+                                   'YYYY-MM-DD"T"HH24:MI:SS"Z"'))) from jsonb_array_elements(
                            case when kind < .03 then '[{"step": "spam", "detail": "block"}, {"step": "rejected", "detail": "blocked as spam"}]'
                                 when kind < .40 then '[{"step": "spam", "detail": "allow"}, {"step": "receptionist", "detail": "en"}]'
                                 when kind < .90 then '[{"step": "spam", "detail": "allow"}, {"step": "receptionist", "detail": "en"}, {"step": "queue", "detail": "dept"}]'
                                 when sub < .70 then '[{"step": "spam", "detail": "allow"}, {"step": "extension", "detail": "101"}, {"step": "agent", "detail": "answered"}]'
                                 else '[{"step": "spam", "detail": "allow"}, {"step": "extension", "detail": "101"}, {"step": "agent", "detail": "no-answer"}, {"step": "voicemail", "detail": "dept"}]'
-                           end::jsonb,
+                           end::jsonb) e),
                            case when kind < .03 then 'block' else 'allow' end, case when kind < .03 then 95 else 5 end,
                            s.started_at, s.started_at, s.started_at + make_interval(secs => 20 + wait + talk), (20 + wait + talk)::int
                     from seed_calls s""", tenant, deptArray, agentArray, agentsPerDepartment);
