@@ -18,3 +18,16 @@ alter table calls
 create index calls_report_idx on calls (tenant_id, started_at)
     include (id, department_id, agent_id, spam_blocked, person_answered)
     where direction = 'inbound' and not test_call;
+
+-- what happened to those calls, read the same way: each history table's time index (V12) now carries
+-- the columns the report reads, so a month of queue entries, offers, conversations and voicemails is
+-- read from the indexes alone
+drop index queue_entries_tenant_enqueued_idx;
+create index queue_entries_tenant_enqueued_idx on queue_entries (tenant_id, enqueued_at)
+    include (id, call_id, state, answered_at, ended_at, talk_seconds, wrap_up_seconds);
+drop index conversations_tenant_started_idx;
+create index conversations_tenant_started_idx on conversations (tenant_id, started_at) include (call_id, outcome);
+drop index agent_offers_tenant_offered_idx;
+create index agent_offers_tenant_offered_idx on agent_offers (tenant_id, offered_at) include (entry_id, agent_id, outcome);
+drop index voicemails_tenant_created_idx;
+create index voicemails_tenant_created_idx on voicemails (tenant_id, created_at) include (call_id);

@@ -65,7 +65,7 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
             if (all) {
                 byKey.put("total", f);
             } else if (num(r[0]) == 0) {
-                byKey.put("day:" + r[4], f);
+                byKey.put("day:" + localDate(r[4]), f);
             } else if (num(r[1]) == 0) {
                 byKey.put("hour:" + num(r[5]), f);
             } else if (num(r[2]) == 0) {
@@ -186,7 +186,7 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
                 ,
                 f as (
                     select c.department_id, c.agent_id,
-                           to_char(c.local_start, 'YYYY-MM-DD') as day, cast(extract(hour from c.local_start) as integer) as hour,
+                           cast(c.local_start as date) as day, cast(extract(hour from c.local_start) as integer) as hour,
                            c.blocked,
                            not c.blocked and q.id is not null as queued,
                            not c.blocked and q.answered_at is not null and q.state in ('connected', 'completed') as queue_answered,
@@ -286,6 +286,11 @@ public class JpaAnalyticsRepository implements AnalyticsRepository {
         return new CallFigures(num(r[o]), num(r[o + 1]), num(r[o + 2]), num(r[o + 3]), num(r[o + 4]), num(r[o + 5]),
                 num(r[o + 6]), num(r[o + 7]), num(r[o + 8]), num(r[o + 9]), dbl(r[o + 10]), num(r[o + 11]), num(r[o + 12]),
                 num(r[o + 13]), num(r[o + 14]), num(r[o + 15]), num(r[o + 16]), num(r[o + 17]));
+    }
+
+    /** A SQL date as the driver hands it over (java.sql.Date, or LocalDate with newer mappings). */
+    private static LocalDate localDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString());
     }
 
     private static OffsetDateTime odt(Instant i) {
