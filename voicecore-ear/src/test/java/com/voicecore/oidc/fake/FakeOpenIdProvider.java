@@ -15,15 +15,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.voicecore.testsupport.LoopbackHttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -45,8 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -82,7 +77,7 @@ public final class FakeOpenIdProvider implements AutoCloseable {
         BAD_SIGNATURE,
         /** expired ten minutes ago */
         EXPIRED,
-        /** {@code alg: none}, no signature at all */
+        /** {@code alg: none}, no signature at all (and no at_hash) */
         UNSIGNED,
         /** from another issuer */
         WRONG_ISSUER
@@ -126,8 +121,7 @@ public final class FakeOpenIdProvider implements AutoCloseable {
     private static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer http;
     private final String issuer;
     private final RSAKey signingKey;
     private final RSAKey otherKey;
@@ -141,9 +135,8 @@ public final class FakeOpenIdProvider implements AutoCloseable {
     private final List<Map<String, String>> logouts = new CopyOnWriteArrayList<>();
     private final AtomicReference<Fault> nextFault = new AtomicReference<>();
 
-    private FakeOpenIdProvider(HttpServer server, ExecutorService executor, String issuer) throws JOSEException {
-        this.server = server;
-        this.executor = executor;
+    private FakeOpenIdProvider(LoopbackHttpServer http, String issuer) throws JOSEException {
+        this.http = http;
         this.issuer = issuer;
         String kid = "fake-" + HexFormat.of().formatHex(randomBytes(4));
         this.signingKey = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
@@ -152,22 +145,13 @@ public final class FakeOpenIdProvider implements AutoCloseable {
 
     /** Starts on 127.0.0.1 at a free port; the issuer is {@code http://127.0.0.1:<port>/realms/corp}. */
     public static FakeOpenIdProvider start() {
+        LoopbackHttpServer http = LoopbackHttpServer.bind("fake-openid-provider");
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "fake-openid-provider");
-                t.setDaemon(true);
-                return t;
-            });
-            String issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/corp";
-            FakeOpenIdProvider provider = new FakeOpenIdProvider(server, executor, issuer);
-            server.createContext("/realms/corp/", provider::handle);
-            server.setExecutor(executor);
-            server.start();
+            FakeOpenIdProvider provider = new FakeOpenIdProvider(http, "http://127.0.0.1:" + http.address().getPort() + "/realms/corp");
+            http.serve("/realms/corp/", provider::handle);
             return provider;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the fake OpenID provider", e);
         } catch (JOSEException e) {
+            http.close();
             throw new IllegalStateException("Cannot make the fake OpenID provider's key", e);
         }
     }
@@ -186,7 +170,7 @@ public final class FakeOpenIdProvider implements AutoCloseable {
         return this;
     }
 
-    /** The next ID token the token endpoint issues is wrong in this way (once). */
+    /** The next ID token the token endpoint issues is wrong in this way (once); null takes a pending fault back. */
     public void misbehaveOnce(Fault fault) {
         nextFault.set(fault);
     }
@@ -210,8 +194,7 @@ public final class FakeOpenIdProvider implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -384,11 +367,13 @@ public final class FakeOpenIdProvider implements AutoCloseable {
                 .expirationTime(Date.from(expires))
                 .issueTime(Date.from(issued))
                 .claim("auth_time", code.authTime().getEpochSecond())
-                .claim("at_hash", atHash(accessToken))
                 .claim("email_verified", user.emailVerified())
                 .claim("name", user.name());
         if (code.nonce() != null) {
             claims.claim("nonce", fault == Fault.WRONG_NONCE ? token("nonce") : code.nonce());
+        }
+        if (fault != Fault.UNSIGNED) {
+            claims.claim("at_hash", atHash(accessToken)); // a forger has no reason to add it
         }
         if (user.emailInIdToken()) {
             claims.claim("email", user.email());
