@@ -156,8 +156,10 @@ class SingleSignOnIT {
                 d -> d.getCurrentUrl().contains("/admin/login.xhtml") && !browser.findAll("#singleSignOn").isEmpty());
         console.screenshot("console-sso-sign-in");
         int tokenCalls = provider.tokenRequests().size();
+        String before = console.sessionCookie().orElse("none");
 
         assertEquals("console", singleSignOn(admin, "corp-pass-1"));
+        assertFalse(before.equals(console.sessionCookie().orElseThrow()), "signed in, the browser holds another session id (no fixation)");
         assertEquals("Single Sign-On Corp", console.text("#signedInTenant"));
         assertEquals(admin, console.text("#welcomeEmail"));
         String menu = console.text("#menu");

@@ -67,6 +67,7 @@ final class SingleSignOnContext extends HttpMessageContextWrapper {
         HttpSession session = getRequest().getSession();
         session.setAttribute(SignedInUser.SESSION_ATTRIBUTE, identity);
         session.setAttribute(SESSION_MARK, Boolean.TRUE);
+        getRequest().changeSessionId(); // the session that carried the sign-in's state is not the signed-in one (fixation)
         super.setRegisterSession(identity.principalName(), identity.groups());
         return super.notifyContainerAboutLogin(identity.principalName(), identity.groups());
     }

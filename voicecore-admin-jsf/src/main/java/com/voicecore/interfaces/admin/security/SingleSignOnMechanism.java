@@ -1,6 +1,7 @@
 package com.voicecore.interfaces.admin.security;
 
 import com.voicecore.application.console.ConsoleSignIn;
+import com.voicecore.interfaces.admin.security.SingleSignOnContext.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -12,6 +13,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
@@ -25,14 +27,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.StringReader;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import com.voicecore.interfaces.admin.security.SingleSignOnContext.Verdict;
 
 /**
  * The console's sign-in while single sign-on is on ({@code voicecore.console.oidc.enabled=true}; vetoed
@@ -136,7 +137,7 @@ public class SingleSignOnMechanism implements HttpAuthenticationMechanism {
             return Boolean.FALSE.equals(claims.get("email_verified"));
         }
         JsonObject userInfo = token.getClaimsJson();
-        return userInfo.containsKey("email_verified") && userInfo.get("email_verified").equals(jakarta.json.JsonValue.FALSE);
+        return userInfo.containsKey("email_verified") && JsonValue.FALSE.equals(userInfo.get("email_verified"));
     }
 
     private static AuthenticationStatus refused(HttpServletRequest request, HttpMessageContext context, String reason) {
@@ -178,6 +179,6 @@ public class SingleSignOnMechanism implements HttpAuthenticationMechanism {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
