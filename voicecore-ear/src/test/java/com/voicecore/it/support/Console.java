@@ -24,9 +24,16 @@ import java.util.Optional;
 public final class Console {
 
     private final Browser browser;
+    private final String base;
 
     public Console(Browser browser) {
+        this(browser, Api.url(""));
+    }
+
+    /** A console on another server (e.g. one started with single sign-on on), given as {@code http://host:port}. */
+    public Console(Browser browser, String base) {
         this.browser = browser;
+        this.base = base;
     }
 
     public Browser browser() {
@@ -37,8 +44,13 @@ public final class Console {
         return Api.url("/admin" + path);
     }
 
+    /** The address of a console page on this console's server. */
+    public String address(String path) {
+        return base + "/admin" + path;
+    }
+
     public void open(String path) {
-        browser.open(url(path));
+        browser.open(address(path));
     }
 
     /** Signs in through the form (signing out first); answers whether the console's home page opened. */
@@ -94,7 +106,7 @@ public final class Console {
     /** A raw form POST with the browser's session (forged requests for the CSRF tests). */
     public HttpResponse<String> postAsBrowser(String path, String formBody) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address(path))).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(formBody));
             sessionCookie().ifPresent(c -> request.header("Cookie", c));

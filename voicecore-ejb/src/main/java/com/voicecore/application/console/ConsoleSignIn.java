@@ -12,8 +12,9 @@ public interface ConsoleSignIn {
     Optional<ConsoleIdentity> signIn(String tenantReference, String email, char[] password);
 
     /**
-     * A user the identity provider has already authenticated (single sign-on): the user of that tenant
-     * with that e-mail, if there is one, under the provider's caller name. No password, no lockout.
+     * A user the identity provider has already authenticated (single sign-on): the user of that tenant with that
+     * e-mail, if there is one, under the same caller name as a form sign-in, recorded in the tenant's audit log.
+     * No password, no lockout: the provider decides who may authenticate, the tenant's users what they may do.
      */
-    Optional<ConsoleIdentity> federated(String tenantReference, String email, String callerName);
+    Optional<ConsoleIdentity> singleSignOn(String tenantReference, String email);
 }

@@ -7,6 +7,7 @@ import com.voicecore.application.console.ConsoleSignIn;
 import com.voicecore.infrastructure.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -31,12 +32,27 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
     @Inject
     AdminAuditService audit;
 
+    @Inject
+    @ConfigProperty(name = "voicecore.console.oidc.enabled", defaultValue = "false")
+    boolean singleSignOn;
+
+    /** The company whose users sign in through the identity provider (domain or id). */
+    @Inject
+    @ConfigProperty(name = "voicecore.console.oidc.tenant")
+    Optional<String> singleSignOnTenant;
+
     public DefaultConsoleSignIn() {
     }
 
     DefaultConsoleSignIn(ConsoleAccountService accounts, AdminAuditService audit) {
+        this(accounts, audit, false, Optional.empty());
+    }
+
+    DefaultConsoleSignIn(ConsoleAccountService accounts, AdminAuditService audit, boolean singleSignOn, Optional<String> singleSignOnTenant) {
         this.accounts = accounts;
         this.audit = audit;
+        this.singleSignOn = singleSignOn;
+        this.singleSignOnTenant = singleSignOnTenant;
     }
 
     @Override
@@ -51,7 +67,7 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
             return admin;
         }
         Optional<UUID> tenant = accounts.resolveTenant(tenantReference);
-        if (tenant.isEmpty()) {
+        if (tenant.isEmpty() || signsInThroughItsProvider(tenant.get())) {
             accounts.spendPasswordCheck(password);
             return Optional.empty();
         }
@@ -63,12 +79,23 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
     }
 
     @Override
-    public Optional<ConsoleIdentity> federated(String tenantReference, String email, String callerName) {
-        if (tenantReference == null || tenantReference.isBlank() || email == null || email.isBlank()) {
+    public Optional<ConsoleIdentity> singleSignOn(String tenantReference, String email) {
+        if (tenantReference == null || tenantReference.isBlank() || email == null || email.isBlank() || email.length() > 254) {
             return Optional.empty();
         }
-        return accounts.resolveTenant(tenantReference)
-                .flatMap(tenant -> TenantContext.callAs(tenant, () -> accounts.findTenantUser(tenant, email)))
-                .map(identity -> identity.knownAs(callerName));
+        return accounts.resolveTenant(tenantReference).flatMap(tenant -> TenantContext.callAs(tenant, () -> {
+            Optional<ConsoleIdentity> user = accounts.findTenantUser(tenant, email);
+            user.ifPresent(u -> audit.recordTenantAction(u.email(), SIGNED_IN, null, "single sign-on"));
+            return user;
+        }));
+    }
+
+    /**
+     * With single sign-on on, the company that signs in through its identity provider has no password sign-in:
+     * the provider's rules (second factor, leavers switched off) would otherwise be one form away.
+     */
+    private boolean signsInThroughItsProvider(UUID tenant) {
+        return singleSignOn && singleSignOnTenant.filter(t -> !t.isBlank()).flatMap(accounts::resolveTenant)
+                .map(tenant::equals).orElse(false);
     }
 }

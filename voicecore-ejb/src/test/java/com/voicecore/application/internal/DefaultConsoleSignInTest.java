@@ -92,11 +92,30 @@ class DefaultConsoleSignInTest {
     }
 
     @Test
-    void singleSignOnFindsTheTenantsUserUnderTheProvidersCallerName() {
-        Optional<ConsoleIdentity> who = signIn.federated("acme.example", "ann@acme.example", "ann@acme.example");
+    void singleSignOnFindsTheTenantsUserInItsContextUnderTheFormsCallerNameAndAuditsIt() {
+        Optional<ConsoleIdentity> who = signIn.singleSignOn("acme.example", "Ann@Acme.example");
         assertTrue(who.isPresent());
-        assertEquals("ann@acme.example", who.get().principalName());
-        assertFalse(signIn.federated("", "ann@acme.example", "x").isPresent());
+        assertEquals("tenant:" + TENANT + ":" + who.get().userId(), who.get().principalName(), "the same caller name as the form gives");
+        assertEquals(List.of("resolve acme.example", "find " + TENANT + " in " + TENANT), accounts.calls);
+        assertEquals(List.of("tenant " + TENANT + " Ann@Acme.example console.signed-in"), audited);
+        assertFalse(signIn.singleSignOn("", "ann@acme.example").isPresent());
+        assertFalse(signIn.singleSignOn("acme.example", "").isPresent());
+        assertFalse(signIn.singleSignOn("nobody.example", "ann@acme.example").isPresent());
+        assertEquals(1, audited.size(), "nobody found, nothing recorded");
+    }
+
+    @Test
+    void withSingleSignOnOnThatCompanysUsersHaveNoPasswordSignInButOtherCompaniesAndPlatformAdminsKeepTheirs() {
+        DefaultConsoleSignIn sso = new DefaultConsoleSignIn(accounts, signIn.audit, true, Optional.of("acme.example"));
+        assertTrue(sso.signIn("acme.example", "ann@acme.example", "right".toCharArray()).isEmpty(), "the right password, refused");
+        assertTrue(accounts.calls.contains("spend"), "refused after the same password work as any failure");
+        assertFalse(accounts.calls.stream().anyMatch(c -> c.startsWith("tenant ")), "the password was never checked");
+        assertTrue(sso.signIn("  ", "ops@platform.example", "right".toCharArray()).isPresent(), "platform admins use the form");
+        DefaultConsoleSignIn otherCompany = new DefaultConsoleSignIn(accounts, signIn.audit, true, Optional.of("other.example"));
+        assertTrue(otherCompany.signIn("acme.example", "ann@acme.example", "right".toCharArray()).isPresent(),
+                "a company that does not sign in through the provider keeps its form");
+        DefaultConsoleSignIn off = new DefaultConsoleSignIn(accounts, signIn.audit, false, Optional.of("acme.example"));
+        assertTrue(off.signIn("acme.example", "ann@acme.example", "right".toCharArray()).isPresent(), "switched off: the form as before");
     }
 
     @Test

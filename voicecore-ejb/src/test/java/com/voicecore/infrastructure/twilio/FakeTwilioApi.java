@@ -3,14 +3,11 @@ package com.voicecore.infrastructure.twilio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.voicecore.testsupport.LoopbackHttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,40 +103,27 @@ public final class FakeTwilioApi implements AutoCloseable {
     private record Fault(int status, Duration delay, boolean drop) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer http;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, FakeCall> calls = new ConcurrentHashMap<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
 
-    private FakeTwilioApi(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private FakeTwilioApi(LoopbackHttpServer http) {
+        this.http = http;
     }
 
     /** Starts on 127.0.0.1 at a free port. */
     public static FakeTwilioApi start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "fake-twilio-api");
-                t.setDaemon(true);
-                return t;
-            });
-            FakeTwilioApi api = new FakeTwilioApi(server, executor);
-            server.createContext("/", api::handle);
-            server.setExecutor(executor);
-            server.start();
-            return api;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the fake Twilio API", e);
-        }
+        LoopbackHttpServer http = LoopbackHttpServer.bind("fake-twilio-api");
+        FakeTwilioApi api = new FakeTwilioApi(http);
+        http.serve("/", api::handle);
+        return api;
     }
 
     /** What {@code https://api.twilio.com} is replaced with, e.g. {@code http://127.0.0.1:41234}. */
     public URI baseUrl() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + http.address().getHostString() + ":" + http.address().getPort());
     }
 
     /** Accepts these credentials; the account owns the given numbers (a From it may use without CallToken). */
@@ -220,8 +202,7 @@ public final class FakeTwilioApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        http.close();
     }
 
     // ---------------------------------------------------------------- serving

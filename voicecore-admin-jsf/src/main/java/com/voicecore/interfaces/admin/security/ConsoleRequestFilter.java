@@ -1,9 +1,7 @@
 package com.voicecore.interfaces.admin.security;
 
 import com.voicecore.application.console.ConsoleIdentity;
-import com.voicecore.application.console.ConsoleSignIn;
 import com.voicecore.infrastructure.tenancy.TenantContext;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -26,12 +24,6 @@ import java.util.Optional;
  */
 @WebFilter(urlPatterns = "/*")
 public class ConsoleRequestFilter extends HttpFilter {
-
-    @Inject
-    OidcSettings oidc;
-
-    @Inject
-    ConsoleSignIn signIn;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -64,7 +56,7 @@ public class ConsoleRequestFilter extends HttpFilter {
         }
     }
 
-    /** The console identity of the container's caller, if they agree; for single sign-on, found on first use. */
+    /** The console identity of the container's caller, kept in the session at sign-in (form or single sign-on), if they agree. */
     private Optional<ConsoleIdentity> identity(HttpServletRequest request) {
         Principal caller = request.getUserPrincipal();
         if (caller == null) {
@@ -74,11 +66,6 @@ public class ConsoleRequestFilter extends HttpFilter {
         Object kept = session == null ? null : session.getAttribute(SignedInUser.SESSION_ATTRIBUTE);
         if (kept instanceof ConsoleIdentity identity && identity.principalName().equals(caller.getName())) {
             return Optional.of(identity);
-        }
-        if (oidc.isEnabled() && oidc.tenant().isPresent()) {
-            Optional<ConsoleIdentity> federated = signIn.federated(oidc.tenant().get(), caller.getName(), caller.getName());
-            federated.ifPresent(i -> request.getSession().setAttribute(SignedInUser.SESSION_ATTRIBUTE, i));
-            return federated;
         }
         return Optional.empty();
     }

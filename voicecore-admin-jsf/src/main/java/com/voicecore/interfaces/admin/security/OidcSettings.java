@@ -37,6 +37,11 @@ public class OidcSettings {
     @ConfigProperty(name = "voicecore.console.oidc.caller-name-claim", defaultValue = "email")
     String callerNameClaim;
 
+    /** Signing out of the console also ends the session at the provider (RP-initiated logout), where it has an end_session_endpoint. */
+    @Inject
+    @ConfigProperty(name = "voicecore.console.oidc.provider-logout", defaultValue = "true")
+    boolean providerLogout;
+
     /** The tenant (domain or id) whose users sign in through the identity provider. */
     @Inject
     @ConfigProperty(name = "voicecore.console.oidc.tenant")
@@ -60,6 +65,10 @@ public class OidcSettings {
 
     public String getCallerNameClaim() {
         return callerNameClaim;
+    }
+
+    public boolean isProviderLogout() {
+        return providerLogout;
     }
 
     public Optional<String> tenant() {

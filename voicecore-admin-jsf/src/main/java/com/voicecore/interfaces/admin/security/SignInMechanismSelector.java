@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * Jakarta Security 3 allows one authentication mechanism per application, and the annotations that
  * define them are read at deployment: so exactly one of the two holder classes is left for the
  * container to find, chosen by configuration. The form is the default; OIDC only when
- * {@code voicecore.console.oidc.enabled=true}.
+ * {@code voicecore.console.oidc.enabled=true}, and then {@link SingleSignOnMechanism} (also left only then) is the
+ * mechanism the container calls, with the form beside the OpenID Connect one.
  */
 public class SignInMechanismSelector implements Extension {
 
@@ -34,6 +35,13 @@ public class SignInMechanismSelector implements Extension {
         Class<?> holder = type.getAnnotatedType().getJavaClass();
         if ((holder == FormSignInMechanism.class && chosen != Mechanism.FORM)
                 || (holder == OidcSignInMechanism.class && chosen != Mechanism.OIDC)) {
+            type.veto();
+        }
+    }
+
+    /** The mechanism that puts the form and single sign-on side by side exists only with single sign-on on. */
+    void chooseSingleSignOn(@Observes ProcessAnnotatedType<SingleSignOnMechanism> type) {
+        if (mechanism(ConfigProvider.getConfig(getClass().getClassLoader())) != Mechanism.OIDC) {
             type.veto();
         }
     }

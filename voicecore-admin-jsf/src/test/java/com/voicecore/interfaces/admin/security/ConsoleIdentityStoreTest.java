@@ -39,7 +39,7 @@ class ConsoleIdentityStoreTest {
         }
 
         @Override
-        public Optional<ConsoleIdentity> federated(String tenant, String email, String callerName) {
+        public Optional<ConsoleIdentity> singleSignOn(String tenant, String email) {
             return Optional.empty();
         }
     });
