@@ -5,14 +5,15 @@ import com.voicecore.it.support.AnalyticsHistory.Tenant;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
 import com.voicecore.it.support.Console;
+import com.voicecore.it.support.ConsoleBrowser;
 import com.voicecore.it.support.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -45,6 +46,9 @@ class AnalyticsConsoleIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String MENU_ENTRY = "#menu a[href$='/team/analytics.xhtml']";
 
+    @RegisterExtension
+    static final ConsoleBrowser ui = new ConsoleBrowser();
+
     static Browser browser;
     static Console console;
     static Tenant nyc;
@@ -56,7 +60,7 @@ class AnalyticsConsoleIT {
     }
 
     @BeforeAll
-    static void historiesAndBrowser() {
+    static void histories() {
         nyc = AnalyticsHistory.tenant("Dashboard NYC " + UUID.randomUUID(), "America/New_York", "Ann Answer");
         rival = AnalyticsHistory.tenant("Dashboard Rival " + UUID.randomUUID(), "Europe/Berlin", "Rival Secret Agent");
         for (Tenant t : List.of(nyc, rival)) {
@@ -68,18 +72,8 @@ class AnalyticsConsoleIT {
         }
         Api.Reply evil = Api.post("/api/v1/departments", nyc.key(), "{\"name\": " + Api.str(EVIL) + "}");
         assertEquals(201, evil.status(), evil.body());
-        if (SoftphoneIT.browserInstalled()) {
-            browser = Browser.start();
-            console = new Console(browser);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = ui.browser();
+        console = ui.console();
     }
 
     @Test
