@@ -177,6 +177,17 @@ class AnalyticsConsoleIT {
         console.awaitMessages("The service-level threshold lies between 1 and 3600 seconds");
         assertEquals("2026-11-09 to 2026-11-10", console.text("#period"));
 
+        // a department that is gone by the time Show is pressed (deleted elsewhere): the message, the report stays
+        Api.Reply night = Api.post("/api/v1/departments", nyc.key(), "{\"name\": \"Night shift " + UUID.randomUUID() + "\"}");
+        assertEquals(201, night.status(), night.body());
+        String nightId = night.object().getString("id");
+        console.open("/team/analytics.xhtml?" + RANGE);
+        console.select("filters:department", nightId);
+        assertEquals(204, Api.delete("/api/v1/departments/" + nightId, nyc.key()).status());
+        browser.find("#filters\\:show").click();
+        console.awaitMessages("No department with id " + nightId);
+        assertEquals("6", console.text("#calls"));
+
         // a bookmark with a refused range: the message, and the default period instead of an error page
         console.open("/team/analytics.xhtml?from=2026-11-10&to=2026-11-01");
         assertTrue(console.errorText().contains("'from' must not lie after 'to'"), console.errorText());
