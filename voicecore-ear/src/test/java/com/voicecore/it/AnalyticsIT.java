@@ -1,10 +1,9 @@
 package com.voicecore.it;
 
+import com.voicecore.it.support.AnalyticsHistory;
+import com.voicecore.it.support.AnalyticsHistory.Tenant;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Deployments;
-import com.voicecore.it.support.Sql;
-import com.voicecore.it.support.TestEnvironment;
-import com.voicecore.it.support.TestTenant;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static com.voicecore.it.support.AnalyticsHistory.call;
+import static com.voicecore.it.support.AnalyticsHistory.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,12 +36,6 @@ class AnalyticsIT {
     private static Tenant nyc;
     private static Tenant rival;
 
-    record Tenant(TestTenant t, UUID sales, UUID support, UUID agent) {
-        String key() {
-            return t.apiKey();
-        }
-    }
-
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.voiceCoreEar();
@@ -51,56 +46,11 @@ class AnalyticsIT {
         nyc = tenant("Analytics NYC " + UUID.randomUUID(), "America/New_York", "=HYPERLINK(\"http://evil\")");
         rival = tenant("Analytics Rival " + UUID.randomUUID(), "Europe/Berlin", "Rival Secret Agent");
         for (Tenant t : List.of(nyc, rival)) {
-            // 2026-11-09 23:30 in New York = 2026-11-10 04:30 UTC: answered from the queue after 12 s, 60 s talk, 5 s wrap-up
-            call(t, "2026-11-10T04:30:00Z", t.sales(), t.agent(), "allow", "completed", 12, 60, 5, null);
-            // abandoned after 3 s (a short abandon) and after 40 s
-            call(t, "2026-11-10T15:00:00Z", t.sales(), null, "allow", "abandoned", 3, null, null, null);
-            call(t, "2026-11-10T15:10:00Z", t.sales(), null, "allow", "abandoned", 40, null, null, null);
-            // the receptionist answered it all; and a spam-blocked call
-            call(t, "2026-11-10T16:00:00Z", null, null, "allow", null, 0, null, null, "resolved");
-            call(t, "2026-11-10T16:05:00Z", null, null, "block", null, 0, null, null, null);
+            AnalyticsHistory.standardDay(t);
         }
         // the rival is busier, in the same hours: none of it may reach the first tenant's figures
         for (int i = 0; i < 5; i++) {
             call(rival, "2026-11-10T15:2" + i + ":00Z", rival.support(), rival.agent(), "allow", "completed", 5, 30, 0, null);
-        }
-    }
-
-    private static Tenant tenant(String name, String zone, String agentName) {
-        Api.Reply created = Api.post("/api/v1/platform/tenants", TestEnvironment.platformKey(), "{\"name\": " + Api.str(name)
-                + ", \"adminEmail\": " + Api.str("admin-" + UUID.randomUUID() + "@example.com") + ", \"timeZone\": " + Api.str(zone) + "}");
-        assertEquals(201, created.status(), created.body());
-        TestTenant t = TestTenant.of(created.object());
-        UUID sales = department(t, "Sales");
-        UUID support = department(t, "Support");
-        UUID agent = UUID.randomUUID();
-        Sql.update("insert into agents (id, tenant_id, department_id, name, email) values (?, ?, ?, ?, ?)",
-                agent, t.id(), sales, agentName, "agent-" + agent + "@example.com");
-        return new Tenant(t, sales, support, agent);
-    }
-
-    private static UUID department(TestTenant t, String name) {
-        return UUID.fromString(Api.get("/api/v1/departments", t.apiKey()).array().stream().map(JsonValue::asJsonObject)
-                .filter(d -> d.getString("name").equals(name)).findFirst().orElseThrow().getString("id"));
-    }
-
-    private static void call(Tenant t, String at, UUID department, UUID agent, String spam, String queueState, int wait,
-                             Integer talk, Integer wrapUp, String conversation) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime start = OffsetDateTime.parse(at);
-        Sql.update("insert into calls (id, tenant_id, twilio_call_sid, from_number, to_number, department_id, agent_id, status,"
-                        + " spam_action, started_at) values (?, ?, ?, '+12125550111', '+12125550100', ?, ?, 'completed', ?, ?)",
-                id, t.t().id(), "CA" + id.toString().replace("-", ""), department, agent, spam, start);
-        if (queueState != null) {
-            OffsetDateTime answered = queueState.equals("completed") ? start.plusSeconds(wait) : null;
-            Sql.update("insert into queue_entries (tenant_id, department_id, call_id, call_sid, caller_number, state, enqueued_at,"
-                            + " agent_id, answered_at, ended_at, talk_seconds, wrap_up_seconds) values (?, ?, ?, ?, '+12125550111',"
-                            + " ?, ?, ?, ?, ?, ?, ?)", t.t().id(), department, id, "CA" + id, queueState, start, agent, answered,
-                    answered != null ? answered.plusSeconds(talk) : start.plusSeconds(wait), talk, wrapUp);
-        }
-        if (conversation != null) {
-            Sql.update("insert into conversations (tenant_id, call_id, language, outcome, started_at) values (?, ?, 'en', ?, ?)",
-                    t.t().id(), id, conversation, start.plusSeconds(5));
         }
     }
 

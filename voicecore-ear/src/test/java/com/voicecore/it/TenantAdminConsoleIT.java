@@ -410,15 +410,8 @@ class TenantAdminConsoleIT {
         browser.find(css).click();
     }
 
-    /** A PrimeFaces select (menu or radio): its submitted input set directly, as choosing in the widget would. */
     private static void select(String clientId, String value) {
-        Object done = browser.script("var id = arguments[0], v = arguments[1];"
-                + "var menu = document.getElementById(id + '_input');"
-                + "if (menu && menu.tagName === 'SELECT') { menu.value = v; return menu.value === v; }"
-                + "var radios = document.querySelectorAll('input[name=\"' + id + '\"]');"
-                + "for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === v; if (radios[i].checked) return true; }"
-                + "return false;", clientId, value);
-        assertEquals(Boolean.TRUE, done, "no option " + value + " in " + clientId);
+        console.select(clientId, value);
     }
 
     /** A PrimeFaces inputNumber: typed into its visible field, which keeps the hidden submitted one in step. */
@@ -430,15 +423,7 @@ class TenantAdminConsoleIT {
     }
 
     private static void awaitMessages(String... parts) {
-        browser.await(WAIT, "messages " + List.of(parts), d -> {
-            String shown = browser.find("#messages").getText();
-            for (String part : parts) {
-                if (!shown.contains(part)) {
-                    return null;
-                }
-            }
-            return shown;
-        });
+        console.awaitMessages(parts);
     }
 
     private static Path file(String name, String content) {

@@ -46,7 +46,8 @@ public class ConsoleMenu {
             new Entry("Calls", "Call log", "/tenant/calls.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-list"),
             new Entry("Calls", "Voicemail", "/tenant/voicemail.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-inbox"),
             new Entry("Calls", "Try a call", "/tenant/try-call.xhtml", ConsoleRole.TENANT_ADMIN, "pi pi-phone"),
-            new Entry("Calls", "Wallboard", "/team/wallboard.xhtml", ConsoleRole.SUPERVISOR, "pi pi-th-large"));
+            new Entry("Calls", "Wallboard", "/team/wallboard.xhtml", ConsoleRole.SUPERVISOR, "pi pi-th-large"),
+            new Entry("Calls", "Analytics", "/team/analytics.xhtml", ConsoleRole.SUPERVISOR, "pi pi-chart-bar"));
 
     @Inject
     SignedInUser user;

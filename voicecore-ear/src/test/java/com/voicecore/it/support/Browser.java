@@ -38,9 +38,14 @@ public final class Browser implements AutoCloseable {
 
     /** Skips the calling test (JUnit assumption) with the reason when Chromium or its driver is missing. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(binary(BROWSERS).isPresent() && binary(DRIVERS).isPresent(),
+        Assumptions.assumeTrue(installed(),
                 "Browser test skipped: Debian's chromium and chromium-driver are not installed (run as root with apt-get"
                         + " available, or install them: apt-get install -y chromium chromium-driver)");
+    }
+
+    /** Whether Debian's chromium and its driver are there. */
+    public static boolean installed() {
+        return binary(BROWSERS).isPresent() && binary(DRIVERS).isPresent();
     }
 
     public static Browser start() {

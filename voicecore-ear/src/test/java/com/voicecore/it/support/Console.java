@@ -143,6 +143,49 @@ public final class Console {
         return new String[] {reply.object().getString("email"), reply.object().getString("password")};
     }
 
+    /** A PrimeFaces select (menu or radio): its submitted input set directly, as choosing in the widget would. */
+    public void select(String clientId, String value) {
+        Object done = browser.script("var id = arguments[0], v = arguments[1];"
+                + "var menu = document.getElementById(id + '_input');"
+                + "if (menu && menu.tagName === 'SELECT') { menu.value = v; return menu.value === v; }"
+                + "var radios = document.querySelectorAll('input[name=\"' + id + '\"]');"
+                + "for (var i = 0; i < radios.length; i++) { radios[i].checked = radios[i].value === v; if (radios[i].checked) return true; }"
+                + "return false;", clientId, value);
+        if (!Boolean.TRUE.equals(done)) {
+            throw new AssertionError("no option " + value + " in " + clientId);
+        }
+    }
+
+    /** Waits until the layout's messages show every one of {@code parts}; answers what they show. */
+    public String awaitMessages(String... parts) {
+        return browser.await(Duration.ofSeconds(20), "messages " + List.of(parts), d -> {
+            String shown = browser.find("#messages").getText();
+            for (String part : parts) {
+                if (!shown.contains(part)) {
+                    return null;
+                }
+            }
+            return shown;
+        });
+    }
+
+    /**
+     * Invites a person on the company's agents page (signed in as its admin) with a role (AGENT, SUPERVISOR,
+     * TENANT_ADMIN); answers the first password the page shows once.
+     */
+    public String invite(String name, String email, String extension, String role) {
+        open("/tenant/agents.xhtml");
+        type("#inviteForm\\:name", name);
+        type("#inviteForm\\:email", email);
+        type("#inviteForm\\:extension", extension);
+        select("inviteForm:role", role);
+        browser.find("#inviteForm\\:invite").click();
+        return browser.await(Duration.ofSeconds(20), "the first password is shown", d -> {
+            List<WebElement> shown = browser.findAll("#inviteForm\\:invitedPassword");
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
+    }
+
     public boolean has(String css) {
         return !browser.driver().findElements(By.cssSelector(css)).isEmpty();
     }

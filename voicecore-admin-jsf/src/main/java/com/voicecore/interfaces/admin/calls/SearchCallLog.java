@@ -2,6 +2,7 @@ package com.voicecore.interfaces.admin.calls;
 
 import com.voicecore.interfaces.admin.Pages;
 import com.voicecore.application.CallLogService;
+import com.voicecore.application.CsvExport;
 import com.voicecore.domain.model.call.CallCriteria;
 import com.voicecore.domain.model.call.CallDirection;
 import com.voicecore.domain.model.call.CallPage;
@@ -127,13 +128,13 @@ public class SearchCallLog implements Serializable {
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"calls.csv\"");
         CallCriteria criteria = criteria();
         try (OutputStream out = external.getResponseOutputStream()) {
-            out.write(Csv.line(List.of("id", "started_at", "direction", "from", "to", "status", "department", "agent",
+            out.write(CsvExport.line(List.of("id", "started_at", "direction", "from", "to", "status", "department", "agent",
                     "duration_seconds", "spam_score", "credits_used", "test_call")).getBytes(StandardCharsets.UTF_8));
             for (int page = 0; page * EXPORT_PAGE < EXPORT_MAX; page++) {
                 CallPage found = log.search(criteria, page, EXPORT_PAGE);
                 for (var call : found.calls()) {
                     CallRow r = CallRow.of(call);
-                    out.write(Csv.line(Arrays.asList(r.id(), r.startedAt(), r.direction(), r.from(), r.to(), r.status(),
+                    out.write(CsvExport.line(Arrays.asList(r.id(), r.startedAt(), r.direction(), r.from(), r.to(), r.status(),
                             directory.department(r.departmentId()), directory.agent(r.agentId()), r.durationSeconds(),
                             r.spamScore(), r.creditsUsed(), r.testCall())).getBytes(StandardCharsets.UTF_8));
                 }

@@ -2,6 +2,7 @@ package com.voicecore.interfaces.rest.analytics;
 
 import com.voicecore.application.AnalyticsQuery;
 import com.voicecore.application.AnalyticsService;
+import com.voicecore.application.AnalyticsTable;
 import com.voicecore.application.exception.InvalidValueException;
 import com.voicecore.domain.model.analytics.AnalyticsReport;
 import com.voicecore.interfaces.rest.Fields;
@@ -21,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The tenant's analytics (definitions in docs/analytics.md): the report, and each table as JSON or CSV. */
@@ -57,20 +57,16 @@ public class AnalyticsResource {
     public Response table(@PathParam("table") String table, @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("departmentId") String departmentId, @QueryParam("agentId") String agentId,
                           @QueryParam("serviceLevelSeconds") String serviceLevelSeconds, @Context HttpHeaders headers) {
-        String name = AnalyticsTables.normalise(table);
+        String name = table.toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(CSV_SUFFIX) || prefersCsv(headers);
-        String plain = name.endsWith(CSV_SUFFIX) ? name.substring(0, name.length() - CSV_SUFFIX.length()) : name;
-        if (!AnalyticsTables.NAMES.contains(plain)) {
-            throw new InvalidValueException("table", "Unknown table; one of " + String.join(", ", AnalyticsTables.NAMES));
-        }
+        AnalyticsTable wanted = AnalyticsTable.named(name.endsWith(CSV_SUFFIX) ? name.substring(0, name.length() - CSV_SUFFIX.length()) : name)
+                .orElseThrow(() -> new InvalidValueException("table", "Unknown table; one of " + String.join(", ", AnalyticsTable.codes())));
         AnalyticsReport report = analytics.report(query(from, to, departmentId, agentId, serviceLevelSeconds));
-        List<Map<String, Object>> rows = AnalyticsTables.table(report, plain).orElseThrow();
         if (!csv) {
-            return Response.ok(AnalyticsTables.array(rows).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(AnalyticsTables.array(wanted, report).toString(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String file = "analytics-" + plain + "-" + report.period().firstDay() + "-" + report.period().lastDay() + CSV_SUFFIX;
-        return Response.ok(AnalyticsTables.csv(rows, AnalyticsTables.header(plain)), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        return Response.ok(wanted.csv(report), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + wanted.fileName(report) + "\"")
                 .build();
     }
 
