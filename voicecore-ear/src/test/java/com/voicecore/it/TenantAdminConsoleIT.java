@@ -245,6 +245,82 @@ class TenantAdminConsoleIT {
     }
 
     @Test
+    void aSpamRuleIsEditedWithTheSameChecksAndSwitchedOffAndOn() {
+        Browser.assumeAvailable();
+        TestTenant tenant = signedInAdmin("Spam Edit Console Inc");
+        console.open("/tenant/spam.xhtml");
+        select("ruleForm:type", "PATTERN");
+        console.type("#ruleForm\\:value", "^\\+1900");
+        select("ruleForm:action", "BLOCK");
+        typeNumber("ruleForm:weight", "90");
+        click("#ruleForm\\:add");
+        awaitMessages("Rule added");
+        assertEquals("block", verdictFor("+19005550123"));
+
+        // edit: an invalid pattern is refused with the creation's message and nothing changes
+        editFirstRule();
+        console.type("#ruleForm\\:value", "(unclosed");
+        click("#ruleForm\\:add");
+        awaitMessages("not a valid regular expression");
+        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ? and rule_value = '^\\+1900' and weight = 90",
+                tenant.id()), "a refused edit saves nothing");
+        console.type("#ruleForm\\:value", "^\\+1900555");
+        select("ruleForm:action", "FLAG");
+        typeNumber("ruleForm:weight", "15");
+        console.type("#ruleForm\\:description", "premium " + EVIL);
+        click("#ruleForm\\:add");
+        awaitMessages("Rule saved");
+        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ? and rule_value = '^\\+1900555' and action = 'flag'"
+                + " and weight = 15 and active", tenant.id()));
+        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()), "edited in place, not added");
+        assertTrue(browser.findAll("img[src='x']").isEmpty(), "the description is shown as text");
+        assertTrue(console.text("#ruleForm\\:rulePanel").contains("Add a rule"), "after saving the form adds again");
+
+        // switched off: shown as off, and screening ignores it
+        click("#ruleTable\\:rules tbody tr .toggle");
+        awaitMessages("Rule switched off");
+        browser.await(WAIT, "the rule is shown as off", d -> browser.findAll("#ruleTable\\:rules tr.rule-off").size() == 1);
+        assertEquals("off", console.text("#ruleTable\\:rules .rule-state"));
+        assertEquals("allow", verdictFor("+19005550123"));
+        assertTrue(browser.findAll("#reasons .reason").isEmpty(), "an inactive rule gives no reason");
+        console.screenshot("console-tenant-spam-rule-off");
+
+        click("#ruleTable\\:rules tbody tr .toggle");
+        awaitMessages("Rule switched on");
+        browser.await(WAIT, "the rule is shown as on", d -> browser.findAll("#ruleTable\\:rules tr.rule-off").isEmpty());
+        browser.await(WAIT, "the flag rule screens again", d -> {
+            verdictFor("+19005550123");
+            return browser.findAll("#reasons .reason").stream().anyMatch(r -> r.getText().contains("premium"));
+        });
+
+        for (String action : List.of("spam-rule.added", "spam-rule.changed", "spam-rule.switched-off", "spam-rule.switched-on")) {
+            assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = ?", tenant.id(), action), action);
+        }
+        assertEquals(4L, audits(tenant), "the refused edit is not audited");
+    }
+
+    /** Tests a number and waits for the redrawn verdict (the old panel goes stale), so no earlier verdict is read. */
+    private static String verdictFor(String from) {
+        console.type("#testForm\\:from", from);
+        WebElement before = browser.find("#testForm\\:testPanel");
+        click("#testForm\\:test");
+        return browser.await(WAIT, "the verdict for " + from, d -> {
+            try {
+                before.isDisplayed();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                List<WebElement> shown = browser.findAll("#testForm\\:action");
+                return shown.isEmpty() ? null : shown.get(0).getText();
+            }
+        });
+    }
+
+    private static void editFirstRule() {
+        click("#ruleTable\\:rules tbody tr .edit");
+        browser.await(WAIT, "the form edits the rule", d -> console.text("#ruleForm\\:rulePanel").contains("Edit the rule"));
+    }
+
+    @Test
     void theTwilioTokenAndOpenAiKeyAreWriteOnlyAndSettingsSave() {
         Browser.assumeAvailable();
         TestTenant tenant = signedInAdmin("Settings Console SA");
