@@ -69,18 +69,8 @@ class TenantAdminConsoleIT {
     void anAdminInvitesAnAgentWhoThenSignsInWithTheRoleGiven() {
         Browser.assumeAvailable();
         TestTenant tenant = signedInAdmin("Agents Console Ltd");
-        console.open("/tenant/agents.xhtml");
         String email = "sam-" + UUID.randomUUID().toString().substring(0, 8) + "@agents.example";
-        console.type("#inviteForm\\:name", "Sam " + EVIL);
-        console.type("#inviteForm\\:email", email);
-        console.type("#inviteForm\\:extension", "150");
-        select("inviteForm:role", "SUPERVISOR");
-        click("#inviteForm\\:invite");
-        String password = browser.await(WAIT, "the first password is shown", d -> {
-            List<WebElement> shown = browser.findAll("#inviteForm\\:invitedPassword");
-            return shown.isEmpty() ? null : shown.get(0).getText();
-        });
-        assertTrue(password.length() >= 16, password);
+        String password = invite("Sam " + EVIL, email, "150", "SUPERVISOR");
         browser.await(WAIT, "the new agent is listed", d -> browser.find("#agentTable").getText().contains("Sam " + EVIL));
         assertTrue(browser.findAll("img[src='x']").isEmpty(), "the agent's name is shown as text, never as markup");
         console.screenshot("console-tenant-agents");
@@ -97,6 +87,63 @@ class TenantAdminConsoleIT {
         assertFalse(console.text("#menu").contains("Company"), console.text("#menu"));
         console.open("/tenant/agents.xhtml");
         assertFalse(console.has("#inviteForm"), "a supervisor cannot open the admin's pages");
+    }
+
+    @Test
+    void changingAnAgentsEmailChangesTheirSignIn() {
+        Browser.assumeAvailable();
+        TestTenant tenant = signedInAdmin("Email Change Console Ltd");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String oldEmail = "kim-" + unique + "@agents.example";
+        String password = invite("Kim", oldEmail, "160", "SUPERVISOR");
+        String agentId = Sql.rows("select id from agents where tenant_id = ? and email = ?", tenant.id(), oldEmail).get(0).get("id").toString();
+
+        // another user's e-mail (the admin's, in other case) is refused, and nothing changes
+        console.open("/tenant/agent.xhtml?id=" + agentId);
+        console.type("#agentForm\\:email", tenant.adminEmail().toUpperCase(java.util.Locale.ROOT));
+        click("#agentForm\\:save");
+        awaitMessages("already");
+        assertEquals(1L, Sql.count("select count(*) from tenant_users where tenant_id = ? and email = ?", tenant.id(), oldEmail));
+        assertEquals(1L, Sql.count("select count(*) from agents where tenant_id = ? and email = ?", tenant.id(), oldEmail));
+
+        String newEmail = "Kim.Neu-" + unique + "@Agents.example";
+        console.type("#agentForm\\:email", newEmail);
+        click("#agentForm\\:save");
+        awaitMessages("Agent 'Kim' saved");
+        String stored = newEmail.toLowerCase(java.util.Locale.ROOT);
+        assertEquals(1L, Sql.count("select count(*) from tenant_users u join agents a on a.user_id = u.id and a.tenant_id = u.tenant_id"
+                + " where u.tenant_id = ? and u.email = ? and a.email = ?", tenant.id(), stored, stored), "the account follows the agent");
+
+        // the softphone: the new e-mail (any case) signs in, the old one no longer does
+        assertEquals(401, agentLogin(tenant, oldEmail, password).status());
+        Api.Reply byNew = agentLogin(tenant, newEmail.toUpperCase(java.util.Locale.ROOT), password);
+        assertEquals(200, byNew.status(), byNew.body());
+
+        // the console: the same (signing in signs the admin out first)
+        assertFalse(console.signIn(tenant.id().toString(), oldEmail, password), "the old e-mail no longer signs in");
+        assertTrue(console.signIn(tenant.id().toString(), newEmail, password), console.errorText());
+        assertTrue(console.has("#menu"), "the supervisor is in the console");
+    }
+
+    private static Api.Reply agentLogin(TestTenant tenant, String email, String password) {
+        return Api.post("/api/v1/agent-login", null, "{\"tenantId\": " + Api.str(tenant.id().toString()) + ", \"email\": "
+                + Api.str(email) + ", \"password\": " + Api.str(password) + "}");
+    }
+
+    /** Invites an agent through the agents page; answers the first password the page shows once. */
+    private static String invite(String name, String email, String extension, String role) {
+        console.open("/tenant/agents.xhtml");
+        console.type("#inviteForm\\:name", name);
+        console.type("#inviteForm\\:email", email);
+        console.type("#inviteForm\\:extension", extension);
+        select("inviteForm:role", role);
+        click("#inviteForm\\:invite");
+        String password = browser.await(WAIT, "the first password is shown", d -> {
+            List<WebElement> shown = browser.findAll("#inviteForm\\:invitedPassword");
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
+        assertTrue(password.length() >= 16, password);
+        return password;
     }
 
     @Test

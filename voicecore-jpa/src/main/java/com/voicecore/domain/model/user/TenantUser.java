@@ -49,6 +49,11 @@ public class TenantUser extends TimestampedTenantEntity {
         this.role = Objects.requireNonNull(newRole, "role").code();
     }
 
+    /** The e-mail is the user's one identity: the console and the softphone sign in with the new one from now on. */
+    public void changeEmail(EmailAddress newEmail) {
+        this.email = Objects.requireNonNull(newEmail, "email").value();
+    }
+
     public void changePasswordHash(String newHash) {
         if (newHash == null || !newHash.startsWith("PBKDF2WithHmac")) {
             throw new IllegalArgumentException("Only a PBKDF2 hash is stored");
