@@ -176,6 +176,53 @@ class ConsoleIT {
     }
 
     @Test
+    void aSessionEndsAtTheNextClickOnceItsTenantIsSuspendedOrItsRoleChanges() {
+        Browser.assumeAvailable();
+        String name = "Session Ends " + UUID.randomUUID().toString().substring(0, 8);
+        TestTenant tenant = TestTenant.provision(name);
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        console.open("/tenant/departments.xhtml");
+        assertTrue(console.has("#departmentForm"), "the admin works in the console");
+
+        // the platform suspends the tenant, in a platform admin's own browser
+        Browser platform = Browser.start();
+        try {
+            Console ops = new Console(platform);
+            String[] admin = Console.platformAdmin("Sue Spender");
+            assertTrue(ops.signIn("", admin[0], admin[1]), ops.errorText());
+            ops.open("/platform/tenants.xhtml");
+            rowButton(platform, name, ".tenant-suspend").click();
+            platform.await(Duration.ofSeconds(10), "suspended", d -> statusOf(platform, name).equals("suspended"));
+        } finally {
+            platform.close();
+        }
+
+        // the admin's next click (an Ajax button) lands on the sign-in page, which says why
+        console.type("#departmentForm\\:name", "After the suspension");
+        browser.find("#departmentForm\\:save").click();
+        browser.await(Duration.ofSeconds(20), "the sign-in page shows", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your company's access to VoiceCore has been suspended"), console.text("#ended"));
+        console.screenshot("console-session-ended");
+        assertEquals(0L, Sql.count("select count(*) from departments where tenant_id = ? and name = 'After the suspension'", tenant.id()));
+        console.open("/tenant/departments.xhtml");
+        browser.await(Duration.ofSeconds(10), "the session is gone", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertFalse(console.has("#ended"), "the reason is said once, not on every later visit");
+
+        // resumed; the admin signs in again, then is made a supervisor (as the agents page writes it)
+        Sql.update("update tenants set status = 'active' where id = ?", tenant.id());
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        console.open("/tenant/departments.xhtml");
+        Sql.update("update tenant_users set role = 'supervisor' where tenant_id = ? and lower(email) = lower(?)", tenant.id(), tenant.adminEmail());
+        browser.find("#departmentForm\\:save").click();
+        browser.await(Duration.ofSeconds(20), "the downgrade ends the session", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your role changed"), console.text("#ended"));
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        assertFalse(console.text("#menu").contains("Company"), "signed in again with the new role: " + console.text("#menu"));
+        console.open("/tenant/departments.xhtml");
+        assertFalse(console.has("#departmentForm"), "a supervisor no longer opens the admin's pages");
+    }
+
+    @Test
     void aPostWithoutTheFormsViewStateChangesNothing() {
         Browser.assumeAvailable();
         TestTenant tenant = TestTenant.provision("Console Forgery Ltd");
@@ -330,12 +377,20 @@ class ConsoleIT {
     }
 
     static org.openqa.selenium.WebElement rowButton(String tenantName, String css) {
+        return rowButton(browser, tenantName, css);
+    }
+
+    static org.openqa.selenium.WebElement rowButton(Browser browser, String tenantName, String css) {
         return browser.await(Duration.ofSeconds(10), "the tenant's row", d -> d.findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
                 .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
                 .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(css))).orElse(null));
     }
 
     static String statusOf(String tenantName) {
+        return statusOf(browser, tenantName);
+    }
+
+    static String statusOf(Browser browser, String tenantName) {
         return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
                 .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
                 .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(".tenant-status")).getText()).orElse("");

@@ -295,6 +295,7 @@ class TenantAdminConsoleIT {
     void aSpamRuleIsEditedWithTheSameChecksAndSwitchedOffAndOn() {
         Browser.assumeAvailable();
         TestTenant tenant = signedInAdmin("Spam Edit Console Inc");
+        long rulesBefore = Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()); // the defaults
         console.open("/tenant/spam.xhtml");
         select("ruleForm:type", "PATTERN");
         console.type("#ruleForm\\:value", "^\\+1900");
@@ -305,7 +306,8 @@ class TenantAdminConsoleIT {
         assertEquals("block", verdictFor("+19005550123"));
 
         // edit: an invalid pattern is refused with the creation's message and nothing changes
-        editFirstRule();
+        ruleRow("^\\+1900").findElement(org.openqa.selenium.By.cssSelector(".edit")).click();
+        browser.await(WAIT, "the form edits the rule", d -> console.text("#ruleForm\\:rulePanel").contains("Edit the rule"));
         console.type("#ruleForm\\:value", "(unclosed");
         click("#ruleForm\\:add");
         awaitMessages("not a valid regular expression");
@@ -319,20 +321,21 @@ class TenantAdminConsoleIT {
         awaitMessages("Rule saved");
         assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ? and rule_value = '^\\+1900555' and action = 'flag'"
                 + " and weight = 15 and active", tenant.id()));
-        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()), "edited in place, not added");
+        assertEquals(rulesBefore + 1, Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()), "edited in place, not added");
         assertTrue(browser.findAll("img[src='x']").isEmpty(), "the description is shown as text");
         assertTrue(console.text("#ruleForm\\:rulePanel").contains("Add a rule"), "after saving the form adds again");
 
         // switched off: shown as off, and screening ignores it
-        click("#ruleTable\\:rules tbody tr .toggle");
+        ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".toggle")).click();
         awaitMessages("Rule switched off");
-        browser.await(WAIT, "the rule is shown as off", d -> browser.findAll("#ruleTable\\:rules tr.rule-off").size() == 1);
-        assertEquals("off", console.text("#ruleTable\\:rules .rule-state"));
+        browser.await(WAIT, "the rule is shown as off", d -> ruleRow("^\\+1900555").getAttribute("class").contains("rule-off"));
+        assertEquals("off", ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".rule-state")).getText());
+        assertEquals(1, browser.findAll("#ruleTable\\:rules tr.rule-off").size(), "only that rule is off");
         assertEquals("allow", verdictFor("+19005550123"));
         assertTrue(browser.findAll("#reasons .reason").isEmpty(), "an inactive rule gives no reason");
         console.screenshot("console-tenant-spam-rule-off");
 
-        click("#ruleTable\\:rules tbody tr .toggle");
+        ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".toggle")).click();
         awaitMessages("Rule switched on");
         browser.await(WAIT, "the rule is shown as on", d -> browser.findAll("#ruleTable\\:rules tr.rule-off").isEmpty());
         browser.await(WAIT, "the flag rule screens again", d -> {
@@ -362,9 +365,11 @@ class TenantAdminConsoleIT {
         });
     }
 
-    private static void editFirstRule() {
-        click("#ruleTable\\:rules tbody tr .edit");
-        browser.await(WAIT, "the form edits the rule", d -> console.text("#ruleForm\\:rulePanel").contains("Edit the rule"));
+    /** The rule table's row whose value is exactly this. */
+    private static WebElement ruleRow(String value) {
+        return browser.await(WAIT, "the row of rule " + value, d -> browser.findAll("#ruleTable\\:rules tbody tr").stream()
+                .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".rule-value")).stream().anyMatch(v -> v.getText().equals(value)))
+                .findFirst().orElse(null));
     }
 
     @Test

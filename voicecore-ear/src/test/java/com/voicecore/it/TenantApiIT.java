@@ -86,7 +86,8 @@ class TenantApiIT {
         assertEquals(List.of("weight"), heavy.problemFields());
         Api.Reply allowKeyword = Api.put(rule, key(), "{\"type\": \"keyword\", \"value\": \"lottery\", \"action\": \"allow\", \"weight\": 10}");
         assertEquals(400, allowKeyword.status(), allowKeyword.body());
-        JsonObject unchanged = Api.get("/api/v1/spam-rules", key()).array().getJsonObject(0);
+        JsonObject unchanged = Api.get("/api/v1/spam-rules", key()).array().stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(created.object().getString("id"))).findFirst().orElseThrow();
         assertEquals("^\\+1900", unchanged.getString("value"), "a refused edit changes nothing");
         assertEquals(80, unchanged.getInt("weight"));
 

@@ -16,4 +16,7 @@ public interface ConsoleSignIn {
      * with that e-mail, if there is one, under the provider's caller name. No password, no lockout.
      */
     Optional<ConsoleIdentity> federated(String tenantReference, String email, String callerName);
+
+    /** Whether this signed-in user may still act now (checked on every console request). */
+    ConsoleAccess access(ConsoleIdentity identity);
 }

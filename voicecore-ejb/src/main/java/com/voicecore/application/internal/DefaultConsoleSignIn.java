@@ -2,6 +2,7 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.console.AdminAuditService;
 import com.voicecore.application.console.ConsoleAccountService;
+import com.voicecore.application.console.ConsoleAccess;
 import com.voicecore.application.console.ConsoleIdentity;
 import com.voicecore.application.console.ConsoleSignIn;
 import com.voicecore.infrastructure.tenancy.TenantContext;
@@ -70,5 +71,13 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
         return accounts.resolveTenant(tenantReference)
                 .flatMap(tenant -> TenantContext.callAs(tenant, () -> accounts.findTenantUser(tenant, email)))
                 .map(identity -> identity.knownAs(callerName));
+    }
+
+    @Override
+    public ConsoleAccess access(ConsoleIdentity identity) {
+        if (identity.isPlatformAdmin()) {
+            return ConsoleAccess.GRANTED;
+        }
+        return TenantContext.callAs(identity.tenantId(), () -> accounts.access(identity));
     }
 }

@@ -42,6 +42,11 @@ class ConsoleIdentityStoreTest {
         public Optional<ConsoleIdentity> federated(String tenant, String email, String callerName) {
             return Optional.empty();
         }
+
+        @Override
+        public com.voicecore.application.console.ConsoleAccess access(ConsoleIdentity identity) {
+            return com.voicecore.application.console.ConsoleAccess.GRANTED;
+        }
     });
 
     @Test

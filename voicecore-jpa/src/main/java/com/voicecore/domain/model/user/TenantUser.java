@@ -44,7 +44,7 @@ public class TenantUser extends TimestampedTenantEntity {
         this.role = Objects.requireNonNull(role, "role").code();
     }
 
-    /** What the user may do from now on (the console reads it at the next sign-in). */
+    /** What the user may do from now on (a console session opened before ends at its next request). */
     public void changeRole(UserRole newRole) {
         this.role = Objects.requireNonNull(newRole, "role").code();
     }
