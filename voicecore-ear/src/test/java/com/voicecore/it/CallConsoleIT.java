@@ -140,6 +140,42 @@ class CallConsoleIT {
     }
 
     @Test
+    void theCallLogCountsDaysAndShowsTimesInTheTenantsTimeZone() {
+        Browser.assumeAvailable();
+        CallingTenant company = CallingTenant.open("Console Pacific Calls", 1_000);
+        // the company's hours are kept in Los Angeles (what the hours page saves)
+        Sql.update("update business_schedules set time_zone = 'America/Los_Angeles' where tenant_id = ? and department_id is null",
+                company.tenant().id());
+        SimulatedCall placed = company.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(company.number()).say("goodbye"));
+        String callId = company.call(placed.sid()).getString("id");
+        // 23:30 on 15 January in Los Angeles is 07:30 on the 16th in UTC
+        Sql.update("update calls set started_at = timestamptz '2026-01-16 07:30:00+00' where id = ?::uuid", callId);
+        assertTrue(console.signIn(company.tenant().id().toString(), company.tenant().adminEmail(), company.tenant().adminPassword()),
+                console.errorText());
+
+        console.open("/tenant/calls.xhtml");
+        assertTrue(console.text("#filters").contains("From (America/Los_Angeles)"), console.text("#filters"));
+        searchDays("2026-01-15", "2026-01-15");
+        browser.await(Duration.ofSeconds(10), "the call is listed under its local date",
+                d -> console.text("#callLog\\:calls").contains(placed.from()) ? true : null);
+        assertEquals("2026-01-15 23:30:00", console.text("#callLog\\:calls_data tr .call-started"));
+        assertTrue(console.text("#callLog\\:calls").contains("Started (America/Los_Angeles)"), "the zone is named");
+        searchDays("2026-01-16", "2026-01-16");
+        browser.await(Duration.ofSeconds(10), "not under the UTC date",
+                d -> console.text("#callLog\\:calls").contains("No calls match.") ? true : null);
+
+        console.open("/tenant/call.xhtml?id=" + callId);
+        assertEquals("2026-01-15 23:30:00", console.text("#startedAt"));
+        assertEquals("Started (America/Los_Angeles)", console.text("#startedLabel"));
+    }
+
+    private static void searchDays(String from, String until) {
+        browser.script("document.getElementById('filters:from_input').value = arguments[0];"
+                + "document.getElementById('filters:until_input').value = arguments[1];", from, until);
+        browser.find("#filters\\:search").click();
+    }
+
+    @Test
     void theWallboardShowsAnAgentsNewStatusWithoutReloading() throws Exception {
         Browser.assumeAvailable();
         CallingTenant company = CallingTenant.open("Console Wallboard Ltd", 1_000);
