@@ -140,6 +140,42 @@ class CallConsoleIT {
     }
 
     @Test
+    void aTestCallTeachesTheReceptionistNothingWhileARealCallDoes() {
+        Browser.assumeAvailable();
+        CallingTenant company = CallingTenant.open("Console Learning Ltd", 1_000);
+        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
+                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
+        assertEquals(201, knowledge.status(), knowledge.body());
+        java.util.UUID tenant = company.tenant().id();
+        String unanswered = "do you repair bicycles on sundays";
+        assertTrue(console.signIn(tenant.toString(), company.tenant().adminEmail(), company.tenant().adminPassword()), console.errorText());
+
+        console.open("/tenant/try-call.xhtml");
+        browser.find("#tryCall\\:start").click();
+        awaitLine("the receptionist picks up", "Receptionist:");
+        say("what are your opening hours");
+        awaitLine("the knowledge base answers", HOURS);
+        say(unanswered);
+        say("goodbye");
+        browser.await(Duration.ofSeconds(20), "the test call ends", d -> !browser.findAll("#tryCall\\:ended").isEmpty() ? true : null);
+        assertEquals(1L, Sql.count("select count(*) from conversation_turns t join calls c on c.id = t.call_id and c.tenant_id = t.tenant_id"
+                + " where t.tenant_id = ? and t.knowledge_entry_id is not null and c.metadata::text like '%test_call%'", tenant),
+                "the test call was answered from the knowledge base");
+        assertEquals(0L, Sql.count("select count(*) from knowledge_base where tenant_id = ? and (times_used > 0 or times_resolved > 0"
+                + " or times_transferred > 0 or last_used_at is not null)", tenant), "a test call changes no counter");
+        assertEquals(0L, Sql.count("select count(*) from knowledge_suggestions where tenant_id = ?", tenant),
+                "a test call's unanswered question is no suggestion");
+
+        SimulatedCall real = company.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(company.number())
+                .say("what are your opening hours").say(unanswered).say("goodbye"));
+        assertEquals(List.of(), real.failures(), real.toString());
+        assertEquals(1L, Sql.count("select count(*) from knowledge_base where tenant_id = ? and times_used = 1 and last_used_at is not null",
+                tenant), "a real call counts the answer it used");
+        assertEquals(1L, Sql.count("select count(*) from knowledge_suggestions where tenant_id = ? and normalized like '%bicycles%'", tenant),
+                "a real call's unanswered question becomes a suggestion");
+    }
+
+    @Test
     void theCallLogCountsDaysAndShowsTimesInTheTenantsTimeZone() {
         Browser.assumeAvailable();
         CallingTenant company = CallingTenant.open("Console Pacific Calls", 1_000);
