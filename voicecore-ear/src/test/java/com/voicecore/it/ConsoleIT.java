@@ -1,12 +1,16 @@
 package com.voicecore.it;
 
+import com.voicecore.client.agent.AgentClient;
+import com.voicecore.it.support.AgentDesk;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
+import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Console;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import com.voicecore.it.support.TestEnvironment;
 import com.voicecore.it.support.TestTenant;
+import jakarta.websocket.CloseReason;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -179,7 +184,11 @@ class ConsoleIT {
     void aSessionEndsAtTheNextClickOnceItsTenantIsSuspendedOrItsRoleChanges() {
         Browser.assumeAvailable();
         String name = "Session Ends " + UUID.randomUUID().toString().substring(0, 8);
-        TestTenant tenant = TestTenant.provision(name);
+        CallingTenant company = CallingTenant.open(name, 100);
+        TestTenant tenant = company.tenant();
+        jakarta.json.JsonObject agent = company.addAgent("Ada Agent", "Sales", "201", "available");
+        String token = AgentDesk.token(company, agent.getString("id"), "agent");
+        AgentClient connected = AgentDesk.connect(token, "/ws/agent");
         assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
         console.open("/tenant/departments.xhtml");
         assertTrue(console.has("#departmentForm"), "the admin works in the console");
@@ -195,6 +204,15 @@ class ConsoleIT {
             platform.await(Duration.ofSeconds(10), "suspended", d -> statusOf(platform, name).equals("suspended"));
         } finally {
             platform.close();
+        }
+
+        // the agent's open socket is closed at once, and the token (still within its lifetime) opens no new one
+        CloseReason closed = connected.closed().orTimeout(10, TimeUnit.SECONDS).join();
+        assertEquals(4001, closed.getCloseCode().getCode(), closed.toString());
+        try (AgentClient again = AgentClient.connect(AgentDesk.wsUrl("/ws/agent"), token)) {
+            assertEquals(4001, again.closed().orTimeout(10, TimeUnit.SECONDS).join().getCloseCode().getCode());
+        } catch (java.io.IOException | jakarta.websocket.DeploymentException refused) {
+            // refused before the upgrade: just as good
         }
 
         // the admin's next click (an Ajax button) lands on the sign-in page, which says why
