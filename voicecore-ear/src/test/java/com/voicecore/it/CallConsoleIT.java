@@ -69,10 +69,7 @@ class CallConsoleIT {
     @Test
     void aTestCallShowsTheReceptionistsAnswersAndLandsInTheCallLogWithItsTranscriptUnbilled() {
         Browser.assumeAvailable();
-        CallingTenant company = CallingTenant.open("Console Calls Ltd", 1_000);
-        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
-                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
-        assertEquals(201, knowledge.status(), knowledge.body());
+        CallingTenant company = companyKnowingItsHours("Console Calls Ltd");
         company.addAgent("Sam Seller", "Sales", "201", "available");
         assertTrue(console.signIn(company.tenant().id().toString(), company.tenant().adminEmail(), company.tenant().adminPassword()),
                 console.errorText());
@@ -142,10 +139,7 @@ class CallConsoleIT {
     @Test
     void aTestCallTeachesTheReceptionistNothingWhileARealCallDoes() {
         Browser.assumeAvailable();
-        CallingTenant company = CallingTenant.open("Console Learning Ltd", 1_000);
-        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
-                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
-        assertEquals(201, knowledge.status(), knowledge.body());
+        CallingTenant company = companyKnowingItsHours("Console Learning Ltd");
         java.util.UUID tenant = company.tenant().id();
         String unanswered = "do you repair bicycles on sundays";
         assertTrue(console.signIn(tenant.toString(), company.tenant().adminEmail(), company.tenant().adminPassword()), console.errorText());
@@ -203,6 +197,15 @@ class CallConsoleIT {
         console.open("/tenant/call.xhtml?id=" + callId);
         assertEquals("2026-01-15 23:30:00", console.text("#startedAt"));
         assertEquals("Started (America/Los_Angeles)", console.text("#startedLabel"));
+    }
+
+    /** A company whose knowledge base answers "What are your opening hours?" with {@link #HOURS}. */
+    private static CallingTenant companyKnowingItsHours(String name) {
+        CallingTenant company = CallingTenant.open(name, 1_000);
+        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
+                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
+        assertEquals(201, knowledge.status(), knowledge.body());
+        return company;
     }
 
     private static void searchDays(String from, String until) {

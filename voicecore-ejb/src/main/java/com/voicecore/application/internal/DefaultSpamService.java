@@ -40,29 +40,31 @@ public class DefaultSpamService implements SpamService {
 
     @Override
     public SpamRule addRule(SpamRuleDraft draft) {
-        SpamRule rule = checked(draft, () -> new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(),
-                draft.description()));
-        switchTo(rule, draft.active());
-        spam.store(rule);
-        return rule;
+        return store(checked(draft, () -> new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(),
+                draft.description())), draft.active());
     }
 
     @Override
     public SpamRule changeRule(UUID id, SpamRuleDraft draft) {
         SpamRule rule = rule(id);
-        checked(draft, () -> {
+        return store(checked(draft, () -> {
             rule.revise(draft.type(), draft.value(), draft.action(), draft.weight(), draft.description());
             return rule;
-        });
-        switchTo(rule, draft.active());
-        spam.store(rule);
-        return rule;
+        }), draft.active());
     }
 
     @Override
     public SpamRule switchRule(UUID id, boolean active) {
-        SpamRule rule = rule(id);
-        switchTo(rule, active);
+        return store(rule(id), active);
+    }
+
+    /** Stores the rule, switched on or off as asked ({@code null}: as it is). */
+    private SpamRule store(SpamRule rule, Boolean active) {
+        if (Boolean.FALSE.equals(active)) {
+            rule.deactivate();
+        } else if (Boolean.TRUE.equals(active)) {
+            rule.activate();
+        }
         spam.store(rule);
         return rule;
     }
@@ -76,14 +78,6 @@ public class DefaultSpamService implements SpamService {
             return made.get();
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("weight", e.getMessage());
-        }
-    }
-
-    private static void switchTo(SpamRule rule, Boolean active) {
-        if (Boolean.FALSE.equals(active)) {
-            rule.deactivate();
-        } else if (Boolean.TRUE.equals(active)) {
-            rule.activate();
         }
     }
 
