@@ -238,6 +238,13 @@ class ConsoleIT {
         assertFalse(console.text("#menu").contains("Company"), "signed in again with the new role: " + console.text("#menu"));
         console.open("/tenant/departments.xhtml");
         assertFalse(console.has("#departmentForm"), "a supervisor no longer opens the admin's pages");
+
+        // the account removed (as removing an agent does): the next request ends the session
+        console.open("/");
+        Sql.update("delete from tenant_users where tenant_id = ? and lower(email) = lower(?)", tenant.id(), tenant.adminEmail());
+        console.open("/");
+        browser.await(Duration.ofSeconds(20), "the removal ends the session", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your account has been removed"), console.text("#ended"));
     }
 
     @Test
