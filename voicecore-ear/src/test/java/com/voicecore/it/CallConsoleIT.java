@@ -69,10 +69,7 @@ class CallConsoleIT {
     @Test
     void aTestCallShowsTheReceptionistsAnswersAndLandsInTheCallLogWithItsTranscriptUnbilled() {
         Browser.assumeAvailable();
-        CallingTenant company = CallingTenant.open("Console Calls Ltd", 1_000);
-        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
-                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
-        assertEquals(201, knowledge.status(), knowledge.body());
+        CallingTenant company = companyKnowingItsHours("Console Calls Ltd");
         company.addAgent("Sam Seller", "Sales", "201", "available");
         assertTrue(console.signIn(company.tenant().id().toString(), company.tenant().adminEmail(), company.tenant().adminPassword()),
                 console.errorText());
@@ -137,6 +134,84 @@ class CallConsoleIT {
         browser.find("#filters\\:clear").click();
         browser.await(Duration.ofSeconds(10), "cleared filters show the test call again",
                 d -> console.text("#callLog\\:calls").contains("test call") ? true : null);
+    }
+
+    @Test
+    void aTestCallTeachesTheReceptionistNothingWhileARealCallDoes() {
+        Browser.assumeAvailable();
+        CallingTenant company = companyKnowingItsHours("Console Learning Ltd");
+        java.util.UUID tenant = company.tenant().id();
+        String unanswered = "do you repair bicycles on sundays";
+        assertTrue(console.signIn(tenant.toString(), company.tenant().adminEmail(), company.tenant().adminPassword()), console.errorText());
+
+        console.open("/tenant/try-call.xhtml");
+        browser.find("#tryCall\\:start").click();
+        awaitLine("the receptionist picks up", "Receptionist:");
+        say("what are your opening hours");
+        awaitLine("the knowledge base answers", HOURS);
+        say(unanswered);
+        say("goodbye");
+        browser.await(Duration.ofSeconds(20), "the test call ends", d -> !browser.findAll("#tryCall\\:ended").isEmpty() ? true : null);
+        assertEquals(1L, Sql.count("select count(*) from conversation_turns t join calls c on c.id = t.call_id and c.tenant_id = t.tenant_id"
+                + " where t.tenant_id = ? and t.knowledge_entry_id is not null and c.metadata::text like '%test_call%'", tenant),
+                "the test call was answered from the knowledge base");
+        assertEquals(0L, Sql.count("select count(*) from knowledge_base where tenant_id = ? and (times_used > 0 or times_resolved > 0"
+                + " or times_transferred > 0 or last_used_at is not null)", tenant), "a test call changes no counter");
+        assertEquals(0L, Sql.count("select count(*) from knowledge_suggestions where tenant_id = ?", tenant),
+                "a test call's unanswered question is no suggestion");
+
+        SimulatedCall real = company.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(company.number())
+                .say("what are your opening hours").say(unanswered).say("goodbye"));
+        assertEquals(List.of(), real.failures(), real.toString());
+        assertEquals(1L, Sql.count("select count(*) from knowledge_base where tenant_id = ? and times_used = 1 and last_used_at is not null",
+                tenant), "a real call counts the answer it used");
+        assertEquals(1L, Sql.count("select count(*) from knowledge_suggestions where tenant_id = ? and normalized like '%bicycles%'", tenant),
+                "a real call's unanswered question becomes a suggestion");
+    }
+
+    @Test
+    void theCallLogCountsDaysAndShowsTimesInTheTenantsTimeZone() {
+        Browser.assumeAvailable();
+        CallingTenant company = CallingTenant.open("Console Pacific Calls", 1_000);
+        // the company's hours are kept in Los Angeles (what the hours page saves)
+        Sql.update("update business_schedules set time_zone = 'America/Los_Angeles' where tenant_id = ? and department_id is null",
+                company.tenant().id());
+        SimulatedCall placed = company.simulator().call(CallScript.from(CallingTenant.uniqueNumber()).to(company.number()).say("goodbye"));
+        String callId = company.call(placed.sid()).getString("id");
+        // 23:30 on 15 January in Los Angeles is 07:30 on the 16th in UTC
+        Sql.update("update calls set started_at = timestamptz '2026-01-16 07:30:00+00' where id = ?::uuid", callId);
+        assertTrue(console.signIn(company.tenant().id().toString(), company.tenant().adminEmail(), company.tenant().adminPassword()),
+                console.errorText());
+
+        console.open("/tenant/calls.xhtml");
+        assertTrue(console.text("#filters").contains("From (America/Los_Angeles)"), console.text("#filters"));
+        searchDays("2026-01-15", "2026-01-15");
+        browser.await(Duration.ofSeconds(10), "the call is listed under its local date",
+                d -> console.text("#callLog\\:calls").contains(placed.from()) ? true : null);
+        assertEquals("2026-01-15 23:30:00", console.text("#callLog\\:calls_data tr .call-started"));
+        assertTrue(console.text("#callLog\\:calls").contains("Started (America/Los_Angeles)"), "the zone is named");
+        searchDays("2026-01-16", "2026-01-16");
+        browser.await(Duration.ofSeconds(10), "not under the UTC date",
+                d -> console.text("#callLog\\:calls").contains("No calls match.") ? true : null);
+
+        console.open("/tenant/call.xhtml?id=" + callId);
+        assertEquals("2026-01-15 23:30:00", console.text("#startedAt"));
+        assertEquals("Started (America/Los_Angeles)", console.text("#startedLabel"));
+    }
+
+    /** A company whose knowledge base answers "What are your opening hours?" with {@link #HOURS}. */
+    private static CallingTenant companyKnowingItsHours(String name) {
+        CallingTenant company = CallingTenant.open(name, 1_000);
+        Api.Reply knowledge = Api.post("/api/v1/knowledge", company.key(), "{\"question\": \"What are your opening hours?\", \"answer\": "
+                + Api.str(HOURS) + ", \"keywords\": \"open time\", \"category\": \"hours\", \"language\": \"en\", \"priority\": 20}");
+        assertEquals(201, knowledge.status(), knowledge.body());
+        return company;
+    }
+
+    private static void searchDays(String from, String until) {
+        browser.script("document.getElementById('filters:from_input').value = arguments[0];"
+                + "document.getElementById('filters:until_input').value = arguments[1];", from, until);
+        browser.find("#filters\\:search").click();
     }
 
     @Test

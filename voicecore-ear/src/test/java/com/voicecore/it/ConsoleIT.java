@@ -1,12 +1,16 @@
 package com.voicecore.it;
 
+import com.voicecore.client.agent.AgentClient;
+import com.voicecore.it.support.AgentDesk;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
+import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Console;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import com.voicecore.it.support.TestEnvironment;
 import com.voicecore.it.support.TestTenant;
+import jakarta.websocket.CloseReason;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -20,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,6 +178,73 @@ class ConsoleIT {
             assertTrue(console.has("#notFound"), "another tenant's or a made-up id is not found: " + id);
             assertFalse(browser.driver().getPageSource().contains(theirs.adminEmail()));
         }
+    }
+
+    @Test
+    void aSessionEndsAtTheNextClickOnceItsTenantIsSuspendedOrItsRoleChanges() {
+        Browser.assumeAvailable();
+        String name = "Session Ends " + UUID.randomUUID().toString().substring(0, 8);
+        CallingTenant company = CallingTenant.open(name, 100);
+        TestTenant tenant = company.tenant();
+        jakarta.json.JsonObject agent = company.addAgent("Ada Agent", "Sales", "201", "available");
+        String token = AgentDesk.token(company, agent.getString("id"), "agent");
+        AgentClient connected = AgentDesk.connect(token, "/ws/agent");
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        console.open("/tenant/departments.xhtml");
+        assertTrue(console.has("#departmentForm"), "the admin works in the console");
+
+        // the platform suspends the tenant, in a platform admin's own browser
+        Browser platform = Browser.start();
+        try {
+            Console ops = new Console(platform);
+            String[] admin = Console.platformAdmin("Sue Spender");
+            assertTrue(ops.signIn("", admin[0], admin[1]), ops.errorText());
+            ops.open("/platform/tenants.xhtml");
+            rowButton(platform, name, ".tenant-suspend").click();
+            platform.await(Duration.ofSeconds(10), "suspended", d -> statusOf(platform, name).equals("suspended"));
+        } finally {
+            platform.close();
+        }
+
+        // the agent's open socket is closed at once, and the token (still within its lifetime) opens no new one
+        CloseReason closed = connected.closed().orTimeout(10, TimeUnit.SECONDS).join();
+        assertEquals(4001, closed.getCloseCode().getCode(), closed.toString());
+        try (AgentClient again = AgentClient.connect(AgentDesk.wsUrl("/ws/agent"), token)) {
+            assertEquals(4001, again.closed().orTimeout(10, TimeUnit.SECONDS).join().getCloseCode().getCode());
+        } catch (java.io.IOException | jakarta.websocket.DeploymentException refused) {
+            // refused before the upgrade: just as good
+        }
+
+        // the admin's next click (an Ajax button) lands on the sign-in page, which says why
+        console.type("#departmentForm\\:name", "After the suspension");
+        browser.find("#departmentForm\\:save").click();
+        browser.await(Duration.ofSeconds(20), "the sign-in page shows", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your company's access to VoiceCore has been suspended"), console.text("#ended"));
+        console.screenshot("console-session-ended");
+        assertEquals(0L, Sql.count("select count(*) from departments where tenant_id = ? and name = 'After the suspension'", tenant.id()));
+        console.open("/tenant/departments.xhtml");
+        browser.await(Duration.ofSeconds(10), "the session is gone", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertFalse(console.has("#ended"), "the reason is said once, not on every later visit");
+
+        // resumed; the admin signs in again, then is made a supervisor (as the agents page writes it)
+        Sql.update("update tenants set status = 'active' where id = ?", tenant.id());
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        console.open("/tenant/departments.xhtml");
+        Sql.update("update tenant_users set role = 'supervisor' where tenant_id = ? and lower(email) = lower(?)", tenant.id(), tenant.adminEmail());
+        browser.find("#departmentForm\\:save").click();
+        browser.await(Duration.ofSeconds(20), "the downgrade ends the session", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your role changed"), console.text("#ended"));
+        assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
+        assertFalse(console.text("#menu").contains("Company"), "signed in again with the new role: " + console.text("#menu"));
+        console.open("/tenant/departments.xhtml");
+        assertFalse(console.has("#departmentForm"), "a supervisor no longer opens the admin's pages");
+
+        // the account removed (as removing an agent does): the next request ends the session
+        console.open("/");
+        Sql.update("delete from tenant_users where tenant_id = ? and lower(email) = lower(?)", tenant.id(), tenant.adminEmail());
+        console.open("/");
+        browser.await(Duration.ofSeconds(20), "the removal ends the session", d -> d.getCurrentUrl().contains("/admin/login.xhtml"));
+        assertTrue(console.text("#ended").contains("your account has been removed"), console.text("#ended"));
     }
 
     @Test
@@ -330,12 +402,20 @@ class ConsoleIT {
     }
 
     static org.openqa.selenium.WebElement rowButton(String tenantName, String css) {
+        return rowButton(browser, tenantName, css);
+    }
+
+    static org.openqa.selenium.WebElement rowButton(Browser browser, String tenantName, String css) {
         return browser.await(Duration.ofSeconds(10), "the tenant's row", d -> d.findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
                 .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
                 .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(css))).orElse(null));
     }
 
     static String statusOf(String tenantName) {
+        return statusOf(browser, tenantName);
+    }
+
+    static String statusOf(Browser browser, String tenantName) {
         return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#tenantsForm\\:tenants_data tr")).stream()
                 .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".tenant-name")).stream().anyMatch(n -> n.getText().equals(tenantName)))
                 .findFirst().map(r -> r.findElement(org.openqa.selenium.By.cssSelector(".tenant-status")).getText()).orElse("");

@@ -69,18 +69,8 @@ class TenantAdminConsoleIT {
     void anAdminInvitesAnAgentWhoThenSignsInWithTheRoleGiven() {
         Browser.assumeAvailable();
         TestTenant tenant = signedInAdmin("Agents Console Ltd");
-        console.open("/tenant/agents.xhtml");
         String email = "sam-" + UUID.randomUUID().toString().substring(0, 8) + "@agents.example";
-        console.type("#inviteForm\\:name", "Sam " + EVIL);
-        console.type("#inviteForm\\:email", email);
-        console.type("#inviteForm\\:extension", "150");
-        select("inviteForm:role", "SUPERVISOR");
-        click("#inviteForm\\:invite");
-        String password = browser.await(WAIT, "the first password is shown", d -> {
-            List<WebElement> shown = browser.findAll("#inviteForm\\:invitedPassword");
-            return shown.isEmpty() ? null : shown.get(0).getText();
-        });
-        assertTrue(password.length() >= 16, password);
+        String password = invite("Sam " + EVIL, email, "150", "SUPERVISOR");
         browser.await(WAIT, "the new agent is listed", d -> browser.find("#agentTable").getText().contains("Sam " + EVIL));
         assertTrue(browser.findAll("img[src='x']").isEmpty(), "the agent's name is shown as text, never as markup");
         console.screenshot("console-tenant-agents");
@@ -97,6 +87,63 @@ class TenantAdminConsoleIT {
         assertFalse(console.text("#menu").contains("Company"), console.text("#menu"));
         console.open("/tenant/agents.xhtml");
         assertFalse(console.has("#inviteForm"), "a supervisor cannot open the admin's pages");
+    }
+
+    @Test
+    void changingAnAgentsEmailChangesTheirSignIn() {
+        Browser.assumeAvailable();
+        TestTenant tenant = signedInAdmin("Email Change Console Ltd");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String oldEmail = "kim-" + unique + "@agents.example";
+        String password = invite("Kim", oldEmail, "160", "SUPERVISOR");
+        String agentId = Sql.rows("select id from agents where tenant_id = ? and email = ?", tenant.id(), oldEmail).get(0).get("id").toString();
+
+        // another user's e-mail (the admin's, in other case) is refused, and nothing changes
+        console.open("/tenant/agent.xhtml?id=" + agentId);
+        console.type("#agentForm\\:email", tenant.adminEmail().toUpperCase(java.util.Locale.ROOT));
+        click("#agentForm\\:save");
+        awaitMessages("already");
+        assertEquals(1L, Sql.count("select count(*) from tenant_users where tenant_id = ? and email = ?", tenant.id(), oldEmail));
+        assertEquals(1L, Sql.count("select count(*) from agents where tenant_id = ? and email = ?", tenant.id(), oldEmail));
+
+        String newEmail = "Kim.Neu-" + unique + "@Agents.example";
+        console.type("#agentForm\\:email", newEmail);
+        click("#agentForm\\:save");
+        awaitMessages("Agent 'Kim' saved");
+        String stored = newEmail.toLowerCase(java.util.Locale.ROOT);
+        assertEquals(1L, Sql.count("select count(*) from tenant_users u join agents a on a.user_id = u.id and a.tenant_id = u.tenant_id"
+                + " where u.tenant_id = ? and u.email = ? and a.email = ?", tenant.id(), stored, stored), "the account follows the agent");
+
+        // the softphone: the new e-mail (any case) signs in, the old one no longer does
+        assertEquals(401, agentLogin(tenant, oldEmail, password).status());
+        Api.Reply byNew = agentLogin(tenant, newEmail.toUpperCase(java.util.Locale.ROOT), password);
+        assertEquals(200, byNew.status(), byNew.body());
+
+        // the console: the same (signing in signs the admin out first)
+        assertFalse(console.signIn(tenant.id().toString(), oldEmail, password), "the old e-mail no longer signs in");
+        assertTrue(console.signIn(tenant.id().toString(), newEmail, password), console.errorText());
+        assertTrue(console.has("#menu"), "the supervisor is in the console");
+    }
+
+    private static Api.Reply agentLogin(TestTenant tenant, String email, String password) {
+        return Api.post("/api/v1/agent-login", null, "{\"tenantId\": " + Api.str(tenant.id().toString()) + ", \"email\": "
+                + Api.str(email) + ", \"password\": " + Api.str(password) + "}");
+    }
+
+    /** Invites an agent through the agents page; answers the first password the page shows once. */
+    private static String invite(String name, String email, String extension, String role) {
+        console.open("/tenant/agents.xhtml");
+        console.type("#inviteForm\\:name", name);
+        console.type("#inviteForm\\:email", email);
+        console.type("#inviteForm\\:extension", extension);
+        select("inviteForm:role", role);
+        click("#inviteForm\\:invite");
+        String password = browser.await(WAIT, "the first password is shown", d -> {
+            List<WebElement> shown = browser.findAll("#inviteForm\\:invitedPassword");
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
+        assertTrue(password.length() >= 16, password);
+        return password;
     }
 
     @Test
@@ -242,6 +289,87 @@ class TenantAdminConsoleIT {
         browser.await(WAIT, "a clean number is allowed", d -> "allow".equals(browser.find("#testForm\\:action").getText()));
         assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'spam-rule.added'", tenant.id()));
         assertEquals(1L, audits(tenant), "testing a number changes nothing and is not audited");
+    }
+
+    @Test
+    void aSpamRuleIsEditedWithTheSameChecksAndSwitchedOffAndOn() {
+        Browser.assumeAvailable();
+        TestTenant tenant = signedInAdmin("Spam Edit Console Inc");
+        long rulesBefore = Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()); // the defaults
+        console.open("/tenant/spam.xhtml");
+        select("ruleForm:type", "PATTERN");
+        console.type("#ruleForm\\:value", "^\\+1900");
+        select("ruleForm:action", "BLOCK");
+        typeNumber("ruleForm:weight", "90");
+        click("#ruleForm\\:add");
+        awaitMessages("Rule added");
+        assertEquals("block", verdictFor("+19005550123"));
+
+        // edit: an invalid pattern is refused with the creation's message and nothing changes
+        ruleRow("^\\+1900").findElement(org.openqa.selenium.By.cssSelector(".edit")).click();
+        browser.await(WAIT, "the form edits the rule", d -> console.text("#ruleForm\\:rulePanel").contains("Edit the rule"));
+        console.type("#ruleForm\\:value", "(unclosed");
+        click("#ruleForm\\:add");
+        awaitMessages("not a valid regular expression");
+        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ? and rule_value = '^\\+1900' and weight = 90",
+                tenant.id()), "a refused edit saves nothing");
+        console.type("#ruleForm\\:value", "^\\+1900555");
+        select("ruleForm:action", "FLAG");
+        typeNumber("ruleForm:weight", "15");
+        console.type("#ruleForm\\:description", "premium " + EVIL);
+        click("#ruleForm\\:add");
+        awaitMessages("Rule saved");
+        assertEquals(1L, Sql.count("select count(*) from spam_rules where tenant_id = ? and rule_value = '^\\+1900555' and action = 'flag'"
+                + " and weight = 15 and active", tenant.id()));
+        assertEquals(rulesBefore + 1, Sql.count("select count(*) from spam_rules where tenant_id = ?", tenant.id()), "edited in place, not added");
+        assertTrue(browser.findAll("img[src='x']").isEmpty(), "the description is shown as text");
+        assertTrue(console.text("#ruleForm\\:rulePanel").contains("Add a rule"), "after saving the form adds again");
+
+        // switched off: shown as off, and screening ignores it
+        ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".toggle")).click();
+        awaitMessages("Rule switched off");
+        browser.await(WAIT, "the rule is shown as off", d -> ruleRow("^\\+1900555").getAttribute("class").contains("rule-off"));
+        assertEquals("off", ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".rule-state")).getText());
+        assertEquals(1, browser.findAll("#ruleTable\\:rules tr.rule-off").size(), "only that rule is off");
+        assertEquals("allow", verdictFor("+19005550123"));
+        assertTrue(browser.findAll("#reasons .reason").isEmpty(), "an inactive rule gives no reason");
+        console.screenshot("console-tenant-spam-rule-off");
+
+        ruleRow("^\\+1900555").findElement(org.openqa.selenium.By.cssSelector(".toggle")).click();
+        awaitMessages("Rule switched on");
+        browser.await(WAIT, "the rule is shown as on", d -> browser.findAll("#ruleTable\\:rules tr.rule-off").isEmpty());
+        browser.await(WAIT, "the flag rule screens again", d -> {
+            verdictFor("+19005550123");
+            return browser.findAll("#reasons .reason").stream().anyMatch(r -> r.getText().contains("premium"));
+        });
+
+        for (String action : List.of("spam-rule.added", "spam-rule.changed", "spam-rule.switched-off", "spam-rule.switched-on")) {
+            assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = ?", tenant.id(), action), action);
+        }
+        assertEquals(4L, audits(tenant), "the refused edit is not audited");
+    }
+
+    /** Tests a number and waits for the redrawn verdict (the old panel goes stale), so no earlier verdict is read. */
+    private static String verdictFor(String from) {
+        console.type("#testForm\\:from", from);
+        WebElement before = browser.find("#testForm\\:testPanel");
+        click("#testForm\\:test");
+        return browser.await(WAIT, "the verdict for " + from, d -> {
+            try {
+                before.isDisplayed();
+                return null;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                List<WebElement> shown = browser.findAll("#testForm\\:action");
+                return shown.isEmpty() ? null : shown.get(0).getText();
+            }
+        });
+    }
+
+    /** The rule table's row whose value is exactly this. */
+    private static WebElement ruleRow(String value) {
+        return browser.await(WAIT, "the row of rule " + value, d -> browser.findAll("#ruleTable\\:rules tbody tr").stream()
+                .filter(r -> r.findElements(org.openqa.selenium.By.cssSelector(".rule-value")).stream().anyMatch(v -> v.getText().equals(value)))
+                .findFirst().orElse(null));
     }
 
     @Test

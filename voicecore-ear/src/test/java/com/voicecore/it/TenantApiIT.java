@@ -61,6 +61,73 @@ class TenantApiIT {
                 + Api.str(departmentId) + ", \"extension\": " + Api.str(extension) + "}";
     }
 
+    // ------------------------------------------------------------------ spam rules
+
+    @Test
+    void spamRulesAreReplacedSwitchedOffAndOnWithTheSameChecksAsNewOnes() {
+        Api.Reply created = Api.post("/api/v1/spam-rules", key(),
+                "{\"type\": \"pattern\", \"value\": \"^\\\\+1900\", \"action\": \"block\", \"weight\": 80}");
+        assertEquals(201, created.status(), created.body());
+        String rule = "/api/v1/spam-rules/" + created.object().getString("id");
+        assertEquals("block", screened("+19005550100").getString("action"));
+
+        Api.Reply broken = Api.put(rule, key(), "{\"type\": \"pattern\", \"value\": \"(+\", \"action\": \"block\", \"weight\": 80}");
+        assertEquals(400, broken.status(), broken.body());
+        assertTrue(broken.isProblem(), broken.toString());
+        assertEquals(List.of("value"), broken.problemFields());
+        Api.Reply oversized = Api.put(rule, key(), "{\"type\": \"pattern\", \"value\": \"(\\\\d{1,200}){1,200}\", \"action\": \"block\", \"weight\": 80}");
+        Api.Reply oversizedNew = Api.post("/api/v1/spam-rules", key(), "{\"type\": \"pattern\", \"value\": \"(\\\\d{1,200}){1,200}\", \"action\": \"block\", \"weight\": 80}");
+        assertEquals(400, oversizedNew.status(), oversizedNew.body());
+        assertEquals(400, oversized.status(), "an edit is refused exactly like a new rule: " + oversized.body());
+        assertTrue(oversized.body().contains("too large"), oversized.body());
+        assertEquals(oversizedNew.object().getJsonArray("errors"), oversized.object().getJsonArray("errors"));
+        Api.Reply heavy = Api.put(rule, key(), "{\"type\": \"pattern\", \"value\": \"^1\", \"action\": \"block\", \"weight\": 101}");
+        assertEquals(400, heavy.status(), heavy.body());
+        assertEquals(List.of("weight"), heavy.problemFields());
+        Api.Reply allowKeyword = Api.put(rule, key(), "{\"type\": \"keyword\", \"value\": \"lottery\", \"action\": \"allow\", \"weight\": 10}");
+        assertEquals(400, allowKeyword.status(), allowKeyword.body());
+        JsonObject unchanged = Api.get("/api/v1/spam-rules", key()).array().stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(created.object().getString("id"))).findFirst().orElseThrow();
+        assertEquals("^\\+1900", unchanged.getString("value"), "a refused edit changes nothing");
+        assertEquals(80, unchanged.getInt("weight"));
+
+        Api.Reply flagged = Api.put(rule, key(),
+                "{\"type\": \"pattern\", \"value\": \"^\\\\+1900\", \"action\": \"flag\", \"weight\": 20, \"description\": \"premium\"}");
+        assertEquals(200, flagged.status(), flagged.body());
+        assertEquals("flag", flagged.object().getString("action"));
+        assertTrue(flagged.object().getBoolean("active"), "a replaced rule keeps its state when active is absent");
+        assertEquals("allow", screened("+19005550100").getString("action"), "flag with weight 20 stays under the thresholds");
+        assertTrue(screened("+19005550100").getJsonArray("reasons").toString().contains("premium"));
+
+        Api.Reply off = Api.put(rule, key(),
+                "{\"type\": \"pattern\", \"value\": \"^\\\\+1900\", \"action\": \"block\", \"weight\": 90, \"active\": false}");
+        assertEquals(200, off.status(), off.body());
+        assertFalse(off.object().getBoolean("active"));
+        JsonObject verdict = screened("+19005550100");
+        assertEquals("allow", verdict.getString("action"), "an inactive rule no longer screens");
+        assertEquals(0, verdict.getJsonArray("reasons").size(), verdict.toString());
+
+        Api.Reply on = Api.put(rule, key(),
+                "{\"type\": \"pattern\", \"value\": \"^\\\\+1900\", \"action\": \"block\", \"weight\": 90, \"active\": true}");
+        assertEquals(200, on.status(), on.body());
+        assertEquals("block", screened("+19005550100").getString("action"));
+
+        TestTenant other = TestTenant.provision("Tenant API other " + UUID.randomUUID());
+        Api.Reply foreign = Api.put(rule, other.apiKey(),
+                "{\"type\": \"number\", \"value\": \"+1555\", \"action\": \"allow\", \"weight\": 0, \"active\": false}");
+        assertEquals(404, foreign.status(), "another tenant's rule is not found: " + foreign.body());
+        assertTrue(foreign.isProblem());
+        assertEquals(404, Api.put("/api/v1/spam-rules/not-a-uuid", key(),
+                "{\"type\": \"number\", \"value\": \"+1555\", \"action\": \"allow\", \"weight\": 0}").status());
+        assertEquals("block", screened("+19005550100").getString("action"), "the other tenant changed nothing");
+    }
+
+    private JsonObject screened(String from) {
+        Api.Reply reply = Api.get("/api/v1/spam-check?from=" + java.net.URLEncoder.encode(from, java.nio.charset.StandardCharsets.UTF_8), key());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.object();
+    }
+
     // ------------------------------------------------------------------ departments
 
     @Test

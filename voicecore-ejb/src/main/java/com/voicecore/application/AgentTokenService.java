@@ -20,4 +20,10 @@ public interface AgentTokenService {
 
     /** The claims of a valid, unexpired token signed by this cluster; empty otherwise. No database work. */
     Optional<AgentClaims> verify(String token);
+
+    /**
+     * Whether the token's tenant is active now: a token outlives a suspension by up to its lifetime, so
+     * a socket checks at every connection. Runs in the token's tenant context (the caller sets it).
+     */
+    boolean tenantActive(AgentClaims claims);
 }

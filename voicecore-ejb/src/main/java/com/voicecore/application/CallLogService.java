@@ -6,6 +6,7 @@ import com.voicecore.domain.model.call.CallEvent;
 import com.voicecore.domain.model.call.CallPage;
 import com.voicecore.domain.model.voicemail.Voicemail;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import java.util.UUID;
 public interface CallLogService {
 
     CallPage search(CallCriteria criteria, int page, int size);
+
+    /** The tenant's time zone, in which the call log's days are counted and times shown (as analytics does). */
+    ZoneId zone();
 
     Call get(UUID id);
 

@@ -14,6 +14,12 @@ public interface SpamService {
 
     SpamRule addRule(SpamRuleDraft draft);
 
+    /** Replaces a rule's type, value, action, weight and description, checked like a new rule's. */
+    SpamRule changeRule(UUID id, SpamRuleDraft draft);
+
+    /** Switches a rule on or off; an inactive rule takes no part in screening. */
+    SpamRule switchRule(UUID id, boolean active);
+
     void removeRule(UUID id);
 
     SpamReport report(String number, String reason, UUID callId);

@@ -24,6 +24,12 @@ public interface ConsoleAccountService {
     /** A tenant user by e-mail, without a password (single sign-on); runs in that tenant's context. */
     Optional<ConsoleIdentity> findTenantUser(UUID tenantId, String email);
 
+    /**
+     * Whether a signed-in tenant user may still act (tenant active, account there, same role), in one
+     * query; runs in that tenant's context. Platform admins are always granted (they cannot be removed).
+     */
+    ConsoleAccess access(ConsoleIdentity identity);
+
     /** Checks a platform admin's password. */
     Optional<ConsoleIdentity> verifyPlatformAdmin(String email, char[] password);
 

@@ -17,4 +17,7 @@ public interface ConsoleSignIn {
      * No password, no lockout: the provider decides who may authenticate, the tenant's users what they may do.
      */
     Optional<ConsoleIdentity> singleSignOn(String tenantReference, String email);
+
+    /** Whether this signed-in user may still act now (checked on every console request). */
+    ConsoleAccess access(ConsoleIdentity identity);
 }

@@ -109,7 +109,7 @@ public class AiReceptionist implements Receptionist {
                 new ConversationPolicy.Input(input.speech(), input.digits(), input.confidence()));
         int serverMillis = (int) ((System.nanoTime() - started) / 1_000_000);
         String callerText = input.speech().orElse(input.digits().map(d -> "(keys " + d + ")").orElse(null));
-        recorder.record(conversation, TurnDraft.turnBased(callerText, decision.reply(), decision.language(), decision.intent(),
+        recorder.record(call, conversation, TurnDraft.turnBased(callerText, decision.reply(), decision.language(), decision.intent(),
                 decision.answer().map(KnowledgeMatch::entryId).orElse(null), input.confidence().orElse(null), serverMillis));
         decision.outcome().ifPresent(o -> conversation.conclude(o, decision.target().map(ConversationPolicy.Target::name)
                 .orElse(decision.intent().code())));

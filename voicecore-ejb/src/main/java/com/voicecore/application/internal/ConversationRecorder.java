@@ -124,14 +124,19 @@ public class ConversationRecorder {
 
     /**
      * Stores a turn. A knowledge-base answer counts as a use of its entry; a question without an
-     * answer becomes (or adds to) a suggestion, with the nearest weaker entry's answer as a draft.
+     * answer becomes (or adds to) a suggestion, with the nearest weaker entry's answer as a draft. A
+     * test call (the console's "try a call") teaches nothing: an admin rehearsing is not a caller, so
+     * neither the entries' counters and ranking nor the suggestions may follow what they typed.
      */
-    ConversationTurn record(Conversation conversation, TurnDraft draft) {
+    ConversationTurn record(Call call, Conversation conversation, TurnDraft draft) {
         String language = draft.language() == null ? conversation.language() : draft.language();
         ConversationTurn turn = new ConversationTurn(conversation, draft.callerText(), draft.replyText(), language,
                 draft.intent() == null ? Intent.QUESTION : draft.intent(), draft.knowledgeEntryId(), draft.confidence(),
                 draft.serverMillis(), draft.speechEndToFirstAudioMillis(), draft.bridgeAddedMillis(), clock.instant());
         conversations.append(turn);
+        if (call.isTestCall()) {
+            return turn;
+        }
         if (draft.knowledgeEntryId() != null) {
             knowledge.recordUse(draft.knowledgeEntryId(), clock.instant());
         } else if (turn.intent() == Intent.QUESTION && turn.callerText().isPresent()) {
@@ -151,7 +156,7 @@ public class ConversationRecorder {
 
     /**
      * Ends the call's conversation (if it had one): outcome settled, the answers it used learn how it
-     * ended, transcript and summary written on the call. Idempotent.
+     * ended (not for a test call), transcript and summary written on the call. Idempotent.
      */
     void finish(Call call) {
         Optional<Conversation> conversation = conversations.lockByCall(call.id());
@@ -162,7 +167,9 @@ public class ConversationRecorder {
             Outcome outcome = c.outcome().orElse(Outcome.ABANDONED);
             Set<UUID> used = new LinkedHashSet<>();
             turns.forEach(t -> t.knowledgeEntryId().ifPresent(used::add));
-            knowledge.learn(used, outcome); // once per distinct entry and call, however often it was given
+            if (!call.isTestCall()) { // see record: a rehearsal teaches nothing
+                knowledge.learn(used, outcome); // once per distinct entry and call, however often it was given
+            }
         }
         if (call.transcript().isEmpty()) {
             Transcript t = Transcript.of(conversation, turns, call.route(),

@@ -4,7 +4,6 @@ import com.voicecore.application.AgentAccountService;
 import com.voicecore.application.AgentDraft;
 import com.voicecore.application.AgentService;
 import com.voicecore.application.exception.ConflictException;
-import com.voicecore.application.exception.DuplicateEntityException;
 import com.voicecore.domain.model.agent.Agent;
 import com.voicecore.domain.model.user.TenantUser;
 import com.voicecore.domain.model.user.UserRole;
@@ -15,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,12 +85,7 @@ public class DefaultAgentAccountService implements AgentAccountService {
 
     /** An account for the agent with that role, linked to it; answers its first password. */
     private String open(Agent agent, UserRole role) {
-        String email = agent.email().value();
-        boolean taken = !em.createNamedQuery("TenantUser.findByEmail", TenantUser.class)
-                .setParameter("email", email.toLowerCase(Locale.ROOT)).getResultList().isEmpty();
-        if (taken) {
-            throw new DuplicateEntityException("email", "Someone in your company already signs in with " + email);
-        }
+        SignInEmails.requireFree(em, agent.email(), null);
         String password = passwords.generatePassword();
         TenantUser user = new TenantUser(agent.email(), agent.name(), passwords.hash(password.toCharArray()), role);
         try {

@@ -12,6 +12,9 @@ import com.voicecore.domain.model.department.Department;
 import com.voicecore.domain.model.department.DepartmentRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import com.voicecore.domain.model.user.TenantUser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
@@ -29,6 +32,9 @@ public class DefaultAgentService implements AgentService {
 
     @Inject
     RealtimeAnnouncer announcer;
+
+    @PersistenceContext(unitName = "voicecore")
+    EntityManager em;
 
     @Override
     public Agent create(AgentDraft draft) {
@@ -58,6 +64,7 @@ public class DefaultAgentService implements AgentService {
         checkUnique(agent, draft);
         agent.rename(draft.name());
         agent.changeEmail(draft.email());
+        moveSignIn(agent);
         try {
             agent.assign(department(draft.departmentId()), draft.extension());
         } catch (ExtensionOutsideDepartmentException e) {
@@ -101,6 +108,19 @@ public class DefaultAgentService implements AgentService {
         }
         return departments.find(departmentId).orElseThrow(() ->
                 new InvalidValueException("departmentId", "No department with id " + departmentId));
+    }
+
+    /**
+     * The agent's e-mail is its sign-in too: the linked account follows it, so the new address signs in
+     * (console and softphone) and the old one no longer does. Another user's address is refused.
+     */
+    private void moveSignIn(Agent agent) {
+        agent.userId().map(userId -> em.find(TenantUser.class, userId))
+                .filter(user -> !user.email().equals(agent.email()))
+                .ifPresent(user -> {
+                    SignInEmails.requireFree(em, agent.email(), user.id());
+                    user.changeEmail(agent.email());
+                });
     }
 
     private void checkUnique(Agent agent, AgentDraft draft) {

@@ -13,6 +13,7 @@ import com.voicecore.domain.model.user.UserRole;
 import com.voicecore.infrastructure.security.AgentTokenSigner;
 import com.voicecore.infrastructure.security.PasswordHasher;
 import com.voicecore.infrastructure.tenancy.TenantContext;
+import com.voicecore.infrastructure.platform.TelephonyDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +41,9 @@ public class DefaultAgentTokenService implements AgentTokenService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TelephonyDirectory directory;
 
     @PersistenceContext(unitName = "voicecore")
     EntityManager em;
@@ -86,6 +90,14 @@ public class DefaultAgentTokenService implements AgentTokenService {
         u.recordSuccessfulLogin();
         AgentRole role = u.role() == UserRole.AGENT ? AgentRole.AGENT : AgentRole.SUPERVISOR;
         return Optional.of(sign(agent.get(), role));
+    }
+
+    @Override
+    public boolean tenantActive(AgentClaims claims) {
+        if (!TenantContext.current().map(claims.tenantId()::equals).orElse(false)) {
+            throw new IllegalStateException("A token's tenant is checked in that tenant's context");
+        }
+        return directory.isActive(claims.tenantId());
     }
 
     @Override

@@ -11,7 +11,6 @@ import com.voicecore.domain.model.analytics.MetricThresholds;
 import com.voicecore.domain.model.analytics.ReportPeriod;
 import com.voicecore.domain.model.analytics.ReportScope;
 import com.voicecore.domain.model.department.DepartmentRepository;
-import com.voicecore.domain.model.schedule.BusinessCalendar;
 import com.voicecore.domain.model.schedule.BusinessScheduleRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,9 +92,8 @@ public class DefaultAnalyticsService implements AnalyticsService {
         }
     }
 
-    /** The tenant's time zone: that of its business hours (UTC without any). */
     private ZoneId zone() {
-        return schedules.tenantCalendar().map(BusinessCalendar::zone).orElse(ZoneOffset.UTC);
+        return schedules.tenantZone();
     }
 
     private UUID department(UUID id) {

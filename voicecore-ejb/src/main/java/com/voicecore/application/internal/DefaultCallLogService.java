@@ -8,11 +8,13 @@ import com.voicecore.domain.model.call.CallEvent;
 import com.voicecore.domain.model.call.CallPage;
 import com.voicecore.domain.model.call.CallRepository;
 import com.voicecore.domain.model.department.DepartmentRepository;
+import com.voicecore.domain.model.schedule.BusinessScheduleRepository;
 import com.voicecore.domain.model.voicemail.Voicemail;
 import com.voicecore.domain.model.voicemail.VoicemailRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +29,14 @@ public class DefaultCallLogService implements CallLogService {
 
     @Inject
     DepartmentRepository departments;
+
+    @Inject
+    BusinessScheduleRepository schedules;
+
+    @Override
+    public ZoneId zone() {
+        return schedules.tenantZone();
+    }
 
     @Override
     public CallPage search(CallCriteria criteria, int page, int size) {

@@ -1,5 +1,6 @@
 package com.voicecore.application.internal;
 
+import com.voicecore.application.console.ConsoleAccess;
 import com.voicecore.application.console.ConsoleAccountService;
 import com.voicecore.application.console.ConsoleIdentity;
 import com.voicecore.application.console.ConsoleRole;
@@ -8,6 +9,7 @@ import com.voicecore.domain.model.user.LoginLockout;
 import com.voicecore.domain.model.user.PlatformAdmin;
 import com.voicecore.domain.model.user.PlatformAdminRepository;
 import com.voicecore.domain.model.user.TenantUser;
+import com.voicecore.domain.model.user.UserRole;
 import com.voicecore.infrastructure.security.PasswordHasher;
 import com.voicecore.infrastructure.tenancy.TenantContext;
 import jakarta.ejb.Stateless;
@@ -17,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +89,27 @@ public class DefaultConsoleAccountService implements ConsoleAccountService {
                 .setParameter(1, tenantId).getSingleResult();
         return ConsoleIdentity.tenantUser(tenantId, tenantName, user.id(), user.email().value(), user.displayName(),
                 ConsoleRole.of(user.role()));
+    }
+
+    @Override
+    public ConsoleAccess access(ConsoleIdentity identity) {
+        if (identity.isPlatformAdmin()) {
+            return ConsoleAccess.GRANTED;
+        }
+        if (!TenantContext.current().map(identity.tenantId()::equals).orElse(false)) {
+            throw new IllegalStateException("A tenant user's access is checked in that tenant's context");
+        }
+        // RLS shows the tenant its own registry row whatever its status; a deleted tenant has none
+        List<?> rows = em.createNativeQuery("select t.status, (select u.role from tenant_users u where u.id = ?2) from tenants t where t.id = ?1")
+                .setParameter(1, identity.tenantId()).setParameter(2, identity.userId()).getResultList();
+        if (rows.isEmpty() || !"active".equals(((Object[]) rows.get(0))[0])) {
+            return ConsoleAccess.TENANT_SUSPENDED;
+        }
+        Object role = ((Object[]) rows.get(0))[1];
+        if (role == null) {
+            return ConsoleAccess.ACCOUNT_REMOVED;
+        }
+        return ConsoleRole.of(UserRole.fromCode(role.toString())).equals(identity.roles()) ? ConsoleAccess.GRANTED : ConsoleAccess.ROLE_CHANGED;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.voicecore.application.internal;
 
 import com.voicecore.application.console.AdminAuditService;
 import com.voicecore.application.console.ConsoleAccountService;
+import com.voicecore.application.console.ConsoleAccess;
 import com.voicecore.application.console.ConsoleIdentity;
 import com.voicecore.application.console.ConsoleSignIn;
 import com.voicecore.infrastructure.tenancy.TenantContext;
@@ -97,5 +98,13 @@ public class DefaultConsoleSignIn implements ConsoleSignIn {
     private boolean signsInThroughItsProvider(UUID tenant) {
         return singleSignOn && singleSignOnTenant.filter(t -> !t.isBlank()).flatMap(accounts::resolveTenant)
                 .map(tenant::equals).orElse(false);
+    }
+
+    @Override
+    public ConsoleAccess access(ConsoleIdentity identity) {
+        if (identity.isPlatformAdmin()) {
+            return ConsoleAccess.GRANTED;
+        }
+        return TenantContext.callAs(identity.tenantId(), () -> accounts.access(identity));
     }
 }

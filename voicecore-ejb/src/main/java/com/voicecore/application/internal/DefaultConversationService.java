@@ -89,8 +89,9 @@ public class DefaultConversationService implements ConversationService {
         if (turn.language() != null) {
             normalised(turn.language());
         }
-        Conversation conversation = recorder.open(locked(callSid), null);
-        ConversationTurn stored = recorder.record(conversation, turn);
+        Call call = locked(callSid);
+        Conversation conversation = recorder.open(call, null);
+        ConversationTurn stored = recorder.record(call, conversation, turn);
         return new TurnReceipt(stored.id(), stored.seq(), conversation.failedAttempts());
     }
 

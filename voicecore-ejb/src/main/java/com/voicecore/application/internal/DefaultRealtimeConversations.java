@@ -109,7 +109,7 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
         Conversation conversation = recorder.open(call, ReceptionistSettings.REALTIME);
         ConversationPolicy.Decision decision = policy(words -> callerWords.blocks(call, words))
                 .assess(conversation, turn.utterances(), turn.assisted());
-        recorder.record(conversation, new TurnDraft(turn.callerText(), turn.replyText(), decision.language(),
+        recorder.record(call, conversation, new TurnDraft(turn.callerText(), turn.replyText(), decision.language(),
                 decision.failedAttempt() ? decision.intent() : turn.intent(), turn.knowledgeEntryId(), null, null,
                 turn.responseLatencyMs(), turn.bridgeMaxMicros() == null ? null : (turn.bridgeMaxMicros() + 999) / 1000));
         if (decision.intent() == Intent.SPAM) {

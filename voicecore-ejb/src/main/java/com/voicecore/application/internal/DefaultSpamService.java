@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @Stateless
 public class DefaultSpamService implements SpamService {
@@ -39,22 +40,54 @@ public class DefaultSpamService implements SpamService {
 
     @Override
     public SpamRule addRule(SpamRuleDraft draft) {
-        SpamScreen.ruleProblem(draft.type(), draft.value(), draft.action()).ifPresent(problem -> {
-            throw new InvalidValueException("value", problem);
-        });
-        SpamRule rule;
-        try {
-            rule = new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(), draft.description());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("weight", e.getMessage());
+        return store(checked(draft, () -> new SpamRule(draft.type(), draft.value(), draft.action(), draft.weight(),
+                draft.description())), draft.active());
+    }
+
+    @Override
+    public SpamRule changeRule(UUID id, SpamRuleDraft draft) {
+        SpamRule rule = rule(id);
+        return store(checked(draft, () -> {
+            rule.revise(draft.type(), draft.value(), draft.action(), draft.weight(), draft.description());
+            return rule;
+        }), draft.active());
+    }
+
+    @Override
+    public SpamRule switchRule(UUID id, boolean active) {
+        return store(rule(id), active);
+    }
+
+    /** Stores the rule, switched on or off as asked ({@code null}: as it is). */
+    private SpamRule store(SpamRule rule, Boolean active) {
+        if (Boolean.FALSE.equals(active)) {
+            rule.deactivate();
+        } else if (Boolean.TRUE.equals(active)) {
+            rule.activate();
         }
         spam.store(rule);
         return rule;
     }
 
+    /** One check for new and edited rules, so both refuse the same drafts with the same messages. */
+    private static SpamRule checked(SpamRuleDraft draft, Supplier<SpamRule> made) {
+        SpamScreen.ruleProblem(draft.type(), draft.value(), draft.action()).ifPresent(problem -> {
+            throw new InvalidValueException("value", problem);
+        });
+        try {
+            return made.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("weight", e.getMessage());
+        }
+    }
+
+    private SpamRule rule(UUID id) {
+        return spam.rule(id).orElseThrow(() -> new UnknownEntityException("spam rule", id));
+    }
+
     @Override
     public void removeRule(UUID id) {
-        spam.remove(spam.rule(id).orElseThrow(() -> new UnknownEntityException("spam rule", id)));
+        spam.remove(rule(id));
     }
 
     @Override

@@ -9,6 +9,8 @@ import com.voicecore.application.exception.UnknownEntityException;
 import com.voicecore.domain.model.registry.DeletionReceipt;
 import com.voicecore.domain.model.registry.TenantRegistry;
 import com.voicecore.domain.model.registry.TenantSummary;
+import com.voicecore.application.realtime.RealtimeEvent;
+import com.voicecore.application.realtime.RealtimePublisher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -20,6 +22,9 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
 
     @Inject
     TenantRegistry registry;
+
+    @Inject
+    RealtimePublisher realtime;
 
     @Inject
     TenantProvisioningService provisioning;
@@ -56,7 +61,10 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
 
     @Override
     public TenantSummary suspend(UUID tenantId, String actor) {
-        return changeStatus(tenantId, "suspended", "tenant.suspended", actor);
+        TenantSummary suspended = changeStatus(tenantId, "suspended", "tenant.suspended", actor);
+        // the agents' open sockets on every node close when this commits (console sessions end at their next request)
+        realtime.publish(RealtimeEvent.accessEnded(tenantId));
+        return suspended;
     }
 
     @Override
@@ -67,6 +75,7 @@ public class DefaultTenantAdministrationService implements TenantAdministrationS
     @Override
     public DeletionReceipt delete(UUID tenantId, String actor) {
         DeletionReceipt receipt = registry.delete(tenantId, actor).orElseThrow(() -> new UnknownEntityException("tenant", tenantId));
+        realtime.publish(RealtimeEvent.accessEnded(tenantId));
         audit.recordPlatformAction(actor, "tenant.deleted", tenantId, "receipt " + receipt.receiptId());
         return receipt;
     }

@@ -12,6 +12,18 @@ import java.util.UUID;
  */
 public record RealtimeEvent(UUID tenantId, Audience audience, UUID departmentId, UUID agentId, String message) {
 
+    /** The message of {@link #accessEnded}: no client is sent it; the sockets are closed (code 4001) instead. */
+    static final String ACCESS_ENDED = "{\"type\":\"access-ended\"}";
+
+    /** The tenant's access ended (suspended or deleted): every node closes that tenant's agent and supervisor sockets. */
+    public static RealtimeEvent accessEnded(UUID tenantId) {
+        return new RealtimeEvent(tenantId, Audience.TENANT, null, null, ACCESS_ENDED);
+    }
+
+    public boolean endsAccess() {
+        return audience == Audience.TENANT && ACCESS_ENDED.equals(message);
+    }
+
     public RealtimeEvent {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(audience, "audience");

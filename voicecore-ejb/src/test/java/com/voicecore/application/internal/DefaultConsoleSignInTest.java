@@ -129,6 +129,24 @@ class DefaultConsoleSignInTest {
                 UUID.randomUUID(), "a@b.c", "A", EnumSet.of(ConsoleRole.AGENT)));
     }
 
+    @Test
+    void aSessionsAccessIsCheckedInItsOwnTenantAndPlatformAdminsAreNotLookedUp() {
+        Accounts accounts = new Accounts();
+        DefaultConsoleSignIn signIn = new DefaultConsoleSignIn(accounts, null);
+        ConsoleIdentity user = ConsoleIdentity.tenantUser(TENANT, "Acme", UUID.randomUUID(), "a@acme.example", "Ann",
+                ConsoleRole.of(com.voicecore.domain.model.user.UserRole.AGENT));
+        assertEquals(com.voicecore.application.console.ConsoleAccess.ROLE_CHANGED, signIn.access(user));
+        assertEquals(List.of("access " + TENANT + " in " + TENANT), accounts.calls, "looked up inside the user's own tenant");
+        assertTrue(TenantContext.current().isEmpty(), "the tenant context is cleared afterwards");
+        assertEquals(com.voicecore.application.console.ConsoleAccess.GRANTED,
+                signIn.access(ConsoleIdentity.platformAdmin(UUID.randomUUID(), "o@p.example", "O")));
+        assertEquals(1, accounts.calls.size());
+        assertEquals(Optional.of(com.voicecore.application.console.ConsoleAccess.TENANT_SUSPENDED),
+                com.voicecore.application.console.ConsoleAccess.ofReason("tenant-suspended"));
+        assertTrue(com.voicecore.application.console.ConsoleAccess.ofReason("granted").isEmpty(), "no page says 'granted'");
+        assertTrue(com.voicecore.application.console.ConsoleAccess.ofReason("<script>").isEmpty());
+    }
+
     /** Answers as the real service would for one tenant (acme.example) with one right password ("right"). */
     static final class Accounts implements ConsoleAccountService {
         final List<String> calls = new ArrayList<>();
@@ -160,6 +178,12 @@ class DefaultConsoleSignInTest {
             calls.add("platform");
             return "right".equals(new String(password))
                     ? Optional.of(ConsoleIdentity.platformAdmin(UUID.randomUUID(), email, "Ops")) : Optional.empty();
+        }
+
+        @Override
+        public com.voicecore.application.console.ConsoleAccess access(ConsoleIdentity identity) {
+            calls.add("access " + identity.tenantId() + " in " + TenantContext.current().orElse(null));
+            return com.voicecore.application.console.ConsoleAccess.ROLE_CHANGED;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.voicecore.interfaces.websocket;
 
 import com.voicecore.application.AgentClaims;
+import com.voicecore.application.AgentTokenService;
 import com.voicecore.application.CallQueueService;
 import com.voicecore.application.PresenceService;
 import com.voicecore.application.exception.BusinessException;
@@ -70,6 +71,12 @@ public class AgentProtocol {
     @ConfigProperty(name = "voicecore.ws.messages-per-second", defaultValue = "10")
     double perSecond;
 
+    /** 4001: the agent was deleted, or its tenant suspended or deleted (docs/agent-protocol.md). */
+    static final CloseReason.CloseCode ACCESS_ENDED = () -> 4001;
+
+    @Inject
+    AgentTokenService tokens;
+
     AgentSocket open(Session session, boolean supervisorEndpoint) {
         Object claims = session.getUserProperties().get(AgentHandshake.CLAIMS);
         if (!(claims instanceof AgentClaims c)) {
@@ -85,15 +92,11 @@ public class AgentProtocol {
         // registered before the first picture is read, so no change committed in between is missed
         sockets.add(socket);
         try {
-            String welcome = TenantContext.callAs(c.tenantId(), () -> welcome(socket));
+            // a token outlives a suspension: the tenant's status is checked at every connection
+            String welcome = TenantContext.callAs(c.tenantId(), () -> tokens.tenantActive(c) ? welcome(socket) : null);
             if (welcome == null) {
                 sockets.remove(socket);
-                close(session, new CloseReason.CloseCode() {
-                    @Override
-                    public int getCode() {
-                        return 4001;
-                    }
-                }, "the agent no longer exists");
+                close(session, ACCESS_ENDED, "the agent no longer exists or its company is suspended");
                 return null;
             }
             socket.send(welcome);

@@ -24,7 +24,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ import java.util.Optional;
 
 /**
  * /tenant/calls.xhtml: the call log, newest first, paged by the database (a lazy table over
- * {@link CallLogService#search}, the same query as GET /api/v1/calls), filtered by date range (UTC days),
+ * {@link CallLogService#search}, the same query as GET /api/v1/calls), filtered by date range (days in
+ * the tenant's time zone, {@link TenantTime}, in which times are shown too),
  * direction, status, department, agent and caller number; and the filtered log as CSV.
  */
 @Named
@@ -48,6 +48,9 @@ public class SearchCallLog implements Serializable {
 
     @Inject
     Directory directory;
+
+    @Inject
+    TenantTime time;
 
     private LocalDate from;
     private LocalDate until;
@@ -84,8 +87,8 @@ public class SearchCallLog implements Serializable {
     /** The filters as the service takes them; a blank filter is no filter. */
     CallCriteria criteria() {
         return new CallCriteria(
-                Optional.ofNullable(from).map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()),
-                Optional.ofNullable(until).map(d -> d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                time.startOf(from),
+                time.endOf(until),
                 blank(status).map(CallStatus::fromCode),
                 Pages.id(departmentId),
                 Pages.id(agentId),

@@ -1,7 +1,10 @@
 package com.voicecore.interfaces.admin.security;
 
+import com.voicecore.application.console.ConsoleAccess;
 import com.voicecore.application.console.ConsoleIdentity;
+import com.voicecore.application.console.ConsoleSignIn;
 import com.voicecore.infrastructure.tenancy.TenantContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -19,11 +22,16 @@ import java.util.Optional;
  * in the session at sign-in (never from the request), and is set as the thread's tenant context for
  * the request, exactly as the REST API does with an API key, so row-level security and
  * {@code @TenantId} confine everything the request does. A platform admin's requests run in no tenant.
- * A caller the container knows but the console does not (a session out of step) is signed out.
+ * A caller the container knows but the console does not (a session out of step) is signed out, and so
+ * is one whose access ended after sign-in (tenant suspended or deleted, account removed, role changed):
+ * checked on every request, so a suspension or a downgrade takes effect at the user's next click.
  * Also sets the headers every console page needs (no framing, no caching of pages).
  */
 @WebFilter(urlPatterns = "/*")
 public class ConsoleRequestFilter extends HttpFilter {
+
+    @Inject
+    ConsoleSignIn signIn;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,18 +39,21 @@ public class ConsoleRequestFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
-        if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
+        if (!isStaticResource(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         Optional<ConsoleIdentity> identity = identity(request);
         if (request.getUserPrincipal() != null && identity.isEmpty()) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            request.logout();
-            response.sendRedirect(request.getContextPath() + "/login.xhtml");
+            signOut(request, response, "/login.xhtml");
             return;
+        }
+        if (identity.isPresent() && !isStaticResource(request)) {
+            // access may have ended since sign-in (tenant suspended, user removed, role changed): one query per request
+            ConsoleAccess access = signIn.access(identity.get());
+            if (access != ConsoleAccess.GRANTED) {
+                signOut(request, response, "/login.xhtml?ended=" + access.reason());
+                return;
+            }
         }
         identity.ifPresent(i -> request.setAttribute(SignedInUser.REQUEST_ATTRIBUTE, i));
         TenantContext.clear();
@@ -53,6 +64,32 @@ public class ConsoleRequestFilter extends HttpFilter {
             chain.doFilter(request, response);
         } finally {
             TenantContext.clear();
+        }
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        return request.getRequestURI().contains("/jakarta.faces.resource/");
+    }
+
+    /**
+     * Ends the session and sends the browser to the sign-in page. A Faces Ajax request (every button) is
+     * answered with a partial response that redirects, since a plain 302 would only reach the XHR.
+     */
+    private static void signOut(HttpServletRequest request, HttpServletResponse response, String page)
+            throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        request.logout();
+        String url = request.getContextPath() + page;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"/></partial-response>");
+        } else {
+            response.sendRedirect(url);
         }
     }
 

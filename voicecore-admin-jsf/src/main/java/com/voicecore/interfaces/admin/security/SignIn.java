@@ -1,5 +1,6 @@
 package com.voicecore.interfaces.admin.security;
 
+import com.voicecore.application.console.ConsoleAccess;
 import com.voicecore.interfaces.admin.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -42,6 +43,12 @@ public class SignIn {
     @NotBlank(message = "Enter your password")
     @Size(max = 1024, message = "A password is at most 1024 characters")
     private String password;
+
+    /** Why the session was ended, when the console sent the browser here for that (the reason word is looked up, never shown as given). */
+    public String getEndedReason() {
+        String reason = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("ended");
+        return ConsoleAccess.ofReason(reason).map(ConsoleAccess::message).orElse(null);
+    }
 
     public void signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * /tenant/spam.xhtml: the company's spam rules. A number rule (exact, or a prefix ending in *) with
  * "allow" is the allow list, with "block" the block list; pattern rules match the caller ID (RE2),
- * keyword rules what the caller says. Patterns are checked by the spam screen before they are stored.
+ * keyword rules what the caller says. Patterns are checked by the spam screen before they are stored,
+ * added or edited alike. A rule switched off stays listed (marked off) but takes no part in screening.
  */
 @Named
 @ViewScoped
@@ -39,6 +40,9 @@ public class ManageSpamRules extends CompanyPage {
     SpamService spam;
 
     private List<Row> rows;
+
+    /** The rule the form edits; null while the form adds a new one. */
+    private UUID editing;
 
     @NotNull(message = "Choose what the rule matches")
     private SpamRule.Type type = SpamRule.Type.NUMBER;
@@ -73,13 +77,37 @@ public class ManageSpamRules extends CompanyPage {
         return getRows().stream().filter(r -> r.type().equals("number") && r.action().equals("block")).toList();
     }
 
-    public void add() {
+    /** The form's one button: adds a rule, or saves the one being edited. */
+    public void save() {
         SpamRuleDraft draft = new SpamRuleDraft(type, value.strip(), action, weight, blankToNull(description));
-        if (attempt(() -> changes.change(actor(), "spam-rule.added", () -> spam.addRule(draft), SpamRule::value,
-                r -> r.type().name().toLowerCase(Locale.ROOT) + " → " + r.action().name().toLowerCase(Locale.ROOT) + ", weight " + r.weight()))) {
-            Messages.info("Rule added");
-            value = null;
-            description = null;
+        UUID id = editing;
+        String verb = id == null ? "spam-rule.added" : "spam-rule.changed";
+        if (attempt(() -> changes.change(actor(), verb, () -> id == null ? spam.addRule(draft) : spam.changeRule(id, draft),
+                SpamRule::value, ManageSpamRules::summary))) {
+            Messages.info(id == null ? "Rule added" : "Rule saved");
+            clearForm();
+        }
+    }
+
+    public void edit(Row row) {
+        editing = row.id();
+        type = SpamRule.Type.valueOf(row.type().toUpperCase(Locale.ROOT));
+        value = row.value();
+        action = SpamRule.Action.valueOf(row.action().toUpperCase(Locale.ROOT));
+        weight = row.weight();
+        description = row.description();
+    }
+
+    public void cancelEdit() {
+        clearForm();
+    }
+
+    /** Switches a rule off (kept, but no longer screening) or back on. */
+    public void toggle(Row row) {
+        boolean on = !row.active();
+        if (attempt(() -> changes.change(actor(), on ? "spam-rule.switched-on" : "spam-rule.switched-off",
+                () -> spam.switchRule(row.id(), on), SpamRule::value, ManageSpamRules::summary))) {
+            Messages.info(on ? "Rule switched on" : "Rule switched off");
             rows = null;
         }
     }
@@ -88,8 +116,27 @@ public class ManageSpamRules extends CompanyPage {
         if (attempt(() -> changes.change(actor(), "spam-rule.removed", row.value(), row.type() + " → " + row.action(),
                 () -> spam.removeRule(row.id())))) {
             Messages.info("Rule removed");
+            if (row.id().equals(editing)) {
+                clearForm();
+            }
             rows = null;
         }
+    }
+
+    private void clearForm() {
+        editing = null;
+        value = null;
+        description = null;
+        rows = null;
+    }
+
+    private static String summary(SpamRule r) {
+        return r.type().name().toLowerCase(Locale.ROOT) + " → " + r.action().name().toLowerCase(Locale.ROOT) + ", weight " + r.weight()
+                + (r.isActive() ? "" : ", off");
+    }
+
+    public boolean isEditing() {
+        return editing != null;
     }
 
     public SpamRule.Type[] getTypes() {

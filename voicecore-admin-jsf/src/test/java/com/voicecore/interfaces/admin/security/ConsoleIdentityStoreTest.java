@@ -42,6 +42,11 @@ class ConsoleIdentityStoreTest {
         public Optional<ConsoleIdentity> singleSignOn(String tenant, String email) {
             return Optional.empty();
         }
+
+        @Override
+        public com.voicecore.application.console.ConsoleAccess access(ConsoleIdentity identity) {
+            return com.voicecore.application.console.ConsoleAccess.GRANTED;
+        }
     });
 
     @Test

@@ -1,5 +1,7 @@
 package com.voicecore.domain.model.schedule;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,14 @@ public interface BusinessScheduleRepository {
 
     /** The tenant's default calendar: the schedule without a department. */
     Optional<BusinessCalendar> tenantCalendar();
+
+    /**
+     * The tenant's time zone, the one rule for every date a tenant sees (analytics periods, call log
+     * days and times, docs/analytics.md): that of its schedule without a department; UTC if it has none.
+     */
+    default ZoneId tenantZone() {
+        return tenantCalendar().map(BusinessCalendar::zone).orElse(ZoneOffset.UTC);
+    }
 
     /** The department's own calendar; empty when it follows the tenant's (see {@link BusinessCalendar#forDepartment}). */
     Optional<BusinessCalendar> departmentCalendar(UUID departmentId);

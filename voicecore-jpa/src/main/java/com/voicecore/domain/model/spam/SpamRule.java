@@ -58,6 +58,16 @@ public class SpamRule extends TenantOwnedEntity {
     }
 
     public SpamRule(Type type, String value, Action action, int weight, String description) {
+        set(type, value, action, weight, description);
+        this.createdAt = Instant.now();
+    }
+
+    /** An admin edits the rule in place (it keeps its id, age and on/off state); the same rules as a new one. */
+    public void revise(Type type, String value, Action action, int weight, String description) {
+        set(type, value, action, weight, description);
+    }
+
+    private void set(Type type, String value, Action action, int weight, String description) {
         if (weight < 0 || weight > 100) {
             throw new IllegalArgumentException("A spam rule weighs 0 to 100");
         }
@@ -66,7 +76,6 @@ public class SpamRule extends TenantOwnedEntity {
         this.action = Objects.requireNonNull(action, "action").name().toLowerCase(Locale.ROOT);
         this.weight = weight;
         this.description = description;
-        this.createdAt = Instant.now();
     }
 
     public Type type() {

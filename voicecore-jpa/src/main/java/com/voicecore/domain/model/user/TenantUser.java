@@ -44,9 +44,14 @@ public class TenantUser extends TimestampedTenantEntity {
         this.role = Objects.requireNonNull(role, "role").code();
     }
 
-    /** What the user may do from now on (the console reads it at the next sign-in). */
+    /** What the user may do from now on (a console session opened before ends at its next request). */
     public void changeRole(UserRole newRole) {
         this.role = Objects.requireNonNull(newRole, "role").code();
+    }
+
+    /** The e-mail is the user's one identity: the console and the softphone sign in with the new one from now on. */
+    public void changeEmail(EmailAddress newEmail) {
+        this.email = Objects.requireNonNull(newEmail, "email").value();
     }
 
     public void changePasswordHash(String newHash) {

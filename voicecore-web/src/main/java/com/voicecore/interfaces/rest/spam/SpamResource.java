@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -67,11 +68,16 @@ public class SpamResource {
     @Path("spam-rules")
     @Operation(summary = "Add a spam rule; pattern rules are checked before they are stored")
     public Response addRule(@NotNull(message = "A JSON body is required") @Valid SpamRuleRequest request, @Context UriInfo uri) {
-        SpamRule.Type type = option("type", request.type(), SpamRule.Type.class);
-        SpamRule.Action action = option("action", request.action(), SpamRule.Action.class);
-        SpamResponses.Rule rule = SpamResponses.Rule.of(spam.addRule(new SpamRuleDraft(type, request.value().strip(), action,
-                request.weight(), request.description())));
+        SpamResponses.Rule rule = SpamResponses.Rule.of(spam.addRule(draft(request)));
         return Created.at(uri, rule.id(), rule).build();
+    }
+
+    @PUT
+    @Path("spam-rules/{id}")
+    @Operation(summary = "Replace a spam rule (checked like a new one); active false switches it off, true on")
+    public SpamResponses.Rule changeRule(@PathParam("id") String id,
+                                         @NotNull(message = "A JSON body is required") @Valid SpamRuleRequest request) {
+        return SpamResponses.Rule.of(spam.changeRule(Fields.pathId("spam rule", id), draft(request)));
     }
 
     @DELETE
@@ -91,6 +97,11 @@ public class SpamResource {
             throw new InvalidValueException("from", "The caller number to test is required");
         }
         return SpamResponses.Verdict.of(spam.test(from.strip(), to, stirVerstat));
+    }
+
+    private static SpamRuleDraft draft(SpamRuleRequest request) {
+        return new SpamRuleDraft(option("type", request.type(), SpamRule.Type.class), request.value().strip(),
+                option("action", request.action(), SpamRule.Action.class), request.weight(), request.description(), request.active());
     }
 
     private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {
