@@ -189,6 +189,7 @@ class ConsoleIT {
         jakarta.json.JsonObject agent = company.addAgent("Ada Agent", "Sales", "201", "available");
         String token = AgentDesk.token(company, agent.getString("id"), "agent");
         AgentClient connected = AgentDesk.connect(token, "/ws/agent");
+        assertEquals(200, Api.get("/api/v1/agent/voicemails", token).status(), "the softphone's REST calls work before");
         assertTrue(console.signIn(tenant.id().toString(), tenant.adminEmail(), tenant.adminPassword()), console.errorText());
         console.open("/tenant/departments.xhtml");
         assertTrue(console.has("#departmentForm"), "the admin works in the console");
@@ -214,6 +215,9 @@ class ConsoleIT {
         } catch (java.io.IOException | jakarta.websocket.DeploymentException refused) {
             // refused before the upgrade: just as good
         }
+        // nor does the softphone's REST API answer it
+        Api.Reply rest = Api.get("/api/v1/agent/voicemails", token);
+        assertEquals(403, rest.status(), rest.body());
 
         // the admin's next click (an Ajax button) lands on the sign-in page, which says why
         console.type("#departmentForm\\:name", "After the suspension");

@@ -16,8 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * The agent token as a REST credential: verified without a database look-up, its tenant becomes the
- * request's tenant (the wall then confines every query to it), its claims are handed to the resource.
+ * The agent token as a REST credential: its signature verified without a database look-up, its tenant
+ * becomes the request's tenant (the wall then confines every query to it) if that tenant is still active,
+ * its claims are handed to the resource.
  * Nothing in the request can name another tenant or agent.
  */
 @Provider
@@ -42,6 +43,13 @@ public class AgentTokenFilter implements ContainerRequestFilter {
             return;
         }
         TenantContext.set(claims.get().tenantId());
+        // a token outlives its company's suspension by up to its lifetime: the status is checked per request
+        if (!tokens.tenantActive(claims.get())) {
+            TenantContext.clear();
+            request.abortWith(Problem.response(Response.Status.FORBIDDEN, "access-ended", "Access ended",
+                    "This company's access to VoiceCore is suspended"));
+            return;
+        }
         request.setProperty(CLAIMS, claims.get());
     }
 
