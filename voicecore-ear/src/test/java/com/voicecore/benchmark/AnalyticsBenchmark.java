@@ -1,6 +1,5 @@
 package com.voicecore.benchmark;
 
-import com.voicecore.run.ServerProcess;
 import com.voicecore.testsupport.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -66,20 +65,14 @@ public final class AnalyticsBenchmark {
     }
 
     private void run() throws Exception {
-        String load = BenchmarkEnvironment.awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.8")),
-                Integer.getInteger("benchmark.maxLoadWaitSeconds", 300));
+        String load = BenchmarkEnvironment.awaitQuietMachine();
         Files.createDirectories(workDir);
         String startedAt = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        EmbeddedDatabase db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false);
-        ServerProcess server = null;
-        try {
-            baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
-            String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
-            Map<String, String> env = ServerProcess.environment(db, platformKey, baseUrl);
-            server = ServerProcess.start(module.resolve("target/server"), workDir.resolve("wildfly"),
-                    module.resolve("target/voicecore.ear"), env, portOffset, workDir.resolve("wildfly-console.log"));
-            Duration ready = server.awaitReady(Duration.ofMinutes(4));
-            BenchmarkEnvironment.log("analytics: server ready in " + ready.toMillis() + " ms; load " + load);
+        try (BenchmarkServer started = BenchmarkServer.start(module, workDir, portOffset, "analytics")) {
+            baseUrl = started.baseUrl;
+            String platformKey = started.platformKey;
+            EmbeddedDatabase db = started.db;
+            BenchmarkEnvironment.log("load at start " + load);
 
             JsonObject created = json(send("POST", "/api/v1/platform/tenants", platformKey, "application/json",
                     "{\"name\": \"Analytics bench " + BenchmarkEnvironment.randomHex(3) + "\", \"adminEmail\": \"bench-"
@@ -104,15 +97,7 @@ public final class AnalyticsBenchmark {
             results.add(measure("whole history (" + days + " days)", "/api/v1/analytics?" + all, key, "application/json",
                     Math.min(warmup, 5), historyRequests));
 
-            String report = report(startedAt, load, seeded, results);
-            Files.writeString(workDir.resolve("analytics-results.md"), report);
-            System.out.println();
-            System.out.println(report);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-            db.close();
+            BenchmarkEnvironment.publish(workDir.resolve("analytics-results.md"), report(startedAt, load, seeded, results));
         }
     }
 

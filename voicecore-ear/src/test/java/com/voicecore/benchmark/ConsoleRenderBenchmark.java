@@ -1,6 +1,5 @@
 package com.voicecore.benchmark;
 
-import com.voicecore.run.ServerProcess;
 import com.voicecore.testsupport.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -66,8 +65,7 @@ public final class ConsoleRenderBenchmark {
     private final Path module = Path.of(System.getProperty("benchmark.module.dir", "voicecore-ear")).toAbsolutePath();
     private final Path workDir = module.resolve("target/benchmark/console");
     private String baseUrl;
-    private ServerProcess server;
-    private Path postgresData;
+    private BenchmarkServer server;
 
     /**
      * A page to time: what it is, its path, its title (the template's {@code <title>}; null: varies) and text
@@ -90,20 +88,14 @@ public final class ConsoleRenderBenchmark {
     }
 
     private void run() throws Exception {
-        String load = BenchmarkEnvironment.awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.8")),
-                Integer.getInteger("benchmark.maxLoadWaitSeconds", 300));
+        String load = BenchmarkEnvironment.awaitQuietMachine();
         Files.createDirectories(workDir);
         String startedAt = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        EmbeddedDatabase db = EmbeddedDatabase.start(workDir.resolve("postgres"), 0, false);
-        postgresData = workDir.resolve("postgres/data");
-        try {
-            baseUrl = "http://127.0.0.1:" + (8080 + portOffset);
-            String platformKey = "vcp_" + BenchmarkEnvironment.randomHex(32);
-            server = ServerProcess.start(module.resolve("target/server"), workDir.resolve("wildfly"),
-                    module.resolve("target/voicecore.ear"), ServerProcess.environment(db, platformKey, baseUrl), portOffset,
-                    workDir.resolve("wildfly-console.log"));
-            Duration ready = server.awaitReady(Duration.ofMinutes(4));
-            BenchmarkEnvironment.log("console: server ready in " + ready.toMillis() + " ms; load " + load);
+        try (BenchmarkServer started = BenchmarkServer.start(module, workDir, portOffset, "console")) {
+            server = started;
+            baseUrl = started.baseUrl;
+            String platformKey = started.platformKey;
+            EmbeddedDatabase db = started.db;
 
             HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             JsonObject created = json(api, "POST", "/api/v1/platform/tenants", platformKey,
@@ -163,15 +155,7 @@ public final class ConsoleRenderBenchmark {
             for (Page p : platformPages) {
                 results.add(measure(ops, p));
             }
-            String report = report(startedAt, load, seeded, results);
-            Files.writeString(workDir.resolve("console-results.md"), report);
-            System.out.println();
-            System.out.println(report);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-            db.close();
+            BenchmarkEnvironment.publish(workDir.resolve("console-results.md"), report(startedAt, load, seeded, results));
         }
     }
 
@@ -224,8 +208,8 @@ public final class ConsoleRenderBenchmark {
      */
     private Duration serverCpu() throws Exception {
         List<ProcessHandle> processes = new ArrayList<>();
-        server.serverJvm().ifPresent(processes::add);
-        long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+        server.server.serverJvm().ifPresent(processes::add);
+        long postmaster = Long.parseLong(Files.readAllLines(server.postgresData.resolve("postmaster.pid")).get(0).trim());
         ProcessHandle.of(postmaster).ifPresent(pm -> {
             processes.add(pm);
             pm.children().forEach(processes::add);

@@ -41,8 +41,7 @@ public final class AnalyticsSqlBenchmark {
         LocalDate firstDay = LocalDate.parse(System.getProperty("benchmark.firstDay", "2026-05-01"));
         int requests = Integer.getInteger("benchmark.requests", 200);
         int warmup = Integer.getInteger("benchmark.warmup", 50);
-        String load = BenchmarkEnvironment.awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.8")),
-                Integer.getInteger("benchmark.maxLoadWaitSeconds", 300));
+        String load = BenchmarkEnvironment.awaitQuietMachine();
         Path work = Path.of(System.getProperty("benchmark.work.dir", "target/benchmark"), "analytics-sql");
         Files.createDirectories(work);
         try (EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("postgres"), 0, false).migrate()) {

@@ -59,6 +59,22 @@ public final class BenchmarkEnvironment {
     }
 
     /**
+     * {@link #awaitQuietMachine(double, int)} with every benchmark's settings {@code benchmark.maxLoad} (0.8) and
+     * {@code benchmark.maxLoadWaitSeconds} (300).
+     */
+    public static String awaitQuietMachine() throws InterruptedException {
+        return awaitQuietMachine(Double.parseDouble(System.getProperty("benchmark.maxLoad", "0.8")),
+                Integer.getInteger("benchmark.maxLoadWaitSeconds", 300));
+    }
+
+    /** Writes a benchmark's report where it belongs and prints it. */
+    public static void publish(java.nio.file.Path file, String report) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, report);
+        System.out.println();
+        System.out.println(report);
+    }
+
+    /**
      * Waits (30 s steps) until the 1-minute load is at most {@code maxLoad}, for at most {@code maxWaitSeconds};
      * then goes on anyway, saying so. Returns the load average it started with.
      */
