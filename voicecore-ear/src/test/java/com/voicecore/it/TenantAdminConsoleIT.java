@@ -449,6 +449,7 @@ class TenantAdminConsoleIT {
                 + " and phrases = ? and active", tenant.id(), UUID.fromString(accountsId), "invoice\nbilling\npayment"));
         assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.added' and subject = ?",
                 tenant.id(), "Billing " + EVIL));
+        browser.script("document.getElementById('transferRuleTable').scrollIntoView({block: 'end'});");
         console.screenshot("console-tenant-transfer-rules");
 
         // switched off: listed as off, audited

@@ -178,4 +178,14 @@ class TransferRulesIT {
                 "their rule is untouched");
         assertEquals(401, Api.get("/api/v1/transfer-rules", null).status());
     }
+
+    @Test
+    void theOpenApiDocumentListsTheTransferRules() {
+        Api.Reply doc = Api.send("GET", "/openapi", null, null, null);
+        assertEquals(200, doc.status());
+        JsonObject paths = doc.object().getJsonObject("paths");
+        assertTrue(paths.getJsonObject("/api/v1/transfer-rules").keySet().containsAll(List.of("get", "post")), paths.keySet().toString());
+        assertTrue(paths.getJsonObject("/api/v1/transfer-rules/{id}").keySet().containsAll(List.of("get", "put", "delete")),
+                paths.keySet().toString());
+    }
 }
