@@ -544,6 +544,38 @@ class RealtimeVoiceIT {
     }
 
     @Test
+    void aTransferRulesPhraseHandsARealtimeCallerToTheRulesDepartmentAfterTheSentence() {
+        CallingTenant ruled = CallingTenant.open("Realtime Ruled", 100_000);
+        Api.Reply department = Api.post("/api/v1/departments", ruled.key(), "{\"name\": \"Accounts\"}");
+        assertEquals(201, department.status(), department.body());
+        String accounts = department.object().getString("id");
+        JsonObject accountant = ruled.addAgent("Alex Ledger", "Accounts", "301", "available");
+        Api.Reply rule = Api.post("/api/v1/transfer-rules", ruled.key(), "{\"name\": \"Billing\", \"phrases\": [\"invoice\", \"billing\"],"
+                + " \"target\": \"department\", \"targetId\": " + Api.str(accounts) + "}");
+        assertEquals(201, rule.status(), rule.body());
+        enableRealtime(ruled, 5);
+        Live live = Live.place(ruled, CallScript.from(CallingTenant.uniqueNumber()).to(ruled.number()).staySilent()
+                .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(5)));
+        FakeRealtimeSession ai = live.ai;
+        ai.awaitEvent("response.create", WAIT);
+        ai.speechStarted(1000, "item_t1");
+        ai.speechStopped(1800, "item_t1");
+        ai.callerTranscript("item_t1", "I have a question about my invoice");
+        long before = live.stream.receivedBytes();
+        ai.reply("resp_t1", "item_r1", "Let me see.", 300);
+        live.stream.awaitReceivedBytes(before + 8 * 300, WAIT);
+        CloseReason closed = live.stream.awaitClose(WAIT);
+        assertNotNull(closed, "the rule ends the stream");
+        assertEquals(0, live.stream.pendingMarks(), "the sentence being played finished first");
+        SimulatedCall call = live.finish();
+        assertEquals("agent-" + accountant.getString("id"), call.steps(Step.Dialed.class).get(0).targets().get(0).address(), call.toString());
+        assertTrue(ruled.call(call.sid()).toString().contains("transfer rule \\\"Billing\\\" matched: Accounts"),
+                ruled.call(call.sid()).toString());
+        assertEquals(1, Sql.count("select count(*) from realtime_streams where call_sid = ? and outcome = 'transfer'"
+                + " and outcome_target = ?", call.sid(), "department:" + accounts));
+    }
+
+    @Test
     @DisplayName("Property 4: AI Language Consistency (realtime)")
     void property4TheCallersFirstWordsFixTheLanguageOfTheSessionAndOfTheHandOverAfterIt() {
         CallingTenant hispano = CallingTenant.open("Realtime Hispano", 100_000);
