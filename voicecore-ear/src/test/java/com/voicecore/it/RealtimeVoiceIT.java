@@ -521,17 +521,7 @@ class RealtimeVoiceIT {
         assertEquals(201, rule.status(), rule.body());
         enableRealtime(guarded, 5);
         Live live = Live.place(guarded, CallScript.from(CallingTenant.uniqueNumber()).to(guarded.number()).staySilent());
-        FakeRealtimeSession ai = live.ai;
-        ai.awaitEvent("response.create", WAIT);
-        ai.speechStarted(1000, "item_s1");
-        ai.speechStopped(1800, "item_s1");
-        ai.callerTranscript("item_s1", "Congratulations, you have won a free cruise");
-        long before = live.stream.receivedBytes();
-        ai.reply("resp_s1", "item_r1", "I see.", 300);
-        live.stream.awaitReceivedBytes(before + 8 * 300, WAIT);
-        CloseReason closed = live.stream.awaitClose(WAIT);
-        assertNotNull(closed, "the spam words end the stream");
-        assertEquals(0, live.stream.pendingMarks(), "the sentence being played finished first");
+        saysThenTheStreamCloses(live, "Congratulations, you have won a free cruise", "the spam words end the stream");
         assertTrue(live.ai.awaitClosed(WAIT));
         SimulatedCall call = live.finish();
         assertTrue(call.steps(Step.Dialed.class).isEmpty(), "nobody is put through: " + call);
@@ -541,6 +531,46 @@ class RealtimeVoiceIT {
         assertEquals(1, Sql.count("select count(*) from conversations v join calls c on c.id = v.call_id"
                 + " where c.twilio_call_sid = ? and v.outcome = 'spam' and v.failed_attempts = 0", call.sid()));
         assertEquals(1, Sql.count("select count(*) from realtime_streams where call_sid = ? and outcome = 'end'", call.sid()));
+    }
+
+    /**
+     * The caller says {@code words} once the session is up and the model answers one short sentence:
+     * the stream must close, and only after that sentence was played.
+     */
+    private static void saysThenTheStreamCloses(Live live, String words, String why) {
+        FakeRealtimeSession ai = live.ai;
+        ai.awaitEvent("response.create", WAIT);
+        ai.speechStarted(1000, "item_c1");
+        ai.speechStopped(1800, "item_c1");
+        ai.callerTranscript("item_c1", words);
+        long before = live.stream.receivedBytes();
+        ai.reply("resp_c1", "item_r1", "I see.", 300);
+        live.stream.awaitReceivedBytes(before + 8 * 300, WAIT);
+        CloseReason closed = live.stream.awaitClose(WAIT);
+        assertNotNull(closed, why);
+        assertEquals(0, live.stream.pendingMarks(), "the sentence being played finished first");
+    }
+
+    @Test
+    void aTransferRulesPhraseHandsARealtimeCallerToTheRulesDepartmentAfterTheSentence() {
+        CallingTenant ruled = CallingTenant.open("Realtime Ruled", 100_000);
+        Api.Reply department = Api.post("/api/v1/departments", ruled.key(), "{\"name\": \"Accounts\"}");
+        assertEquals(201, department.status(), department.body());
+        String accounts = department.object().getString("id");
+        JsonObject accountant = ruled.addAgent("Alex Ledger", "Accounts", "301", "available");
+        Api.Reply rule = Api.post("/api/v1/transfer-rules", ruled.key(), "{\"name\": \"Billing\", \"phrases\": [\"invoice\", \"billing\"],"
+                + " \"target\": \"department\", \"targetId\": " + Api.str(accounts) + "}");
+        assertEquals(201, rule.status(), rule.body());
+        enableRealtime(ruled, 5);
+        Live live = Live.place(ruled, CallScript.from(CallingTenant.uniqueNumber()).to(ruled.number()).staySilent()
+                .whenDialed(DialOutcome.ANSWERED, Duration.ofSeconds(5)));
+        saysThenTheStreamCloses(live, "I have a question about my invoice", "the rule ends the stream");
+        SimulatedCall call = live.finish();
+        assertEquals("agent-" + accountant.getString("id"), call.steps(Step.Dialed.class).get(0).targets().get(0).address(), call.toString());
+        assertTrue(ruled.call(call.sid()).toString().contains("transfer rule \\\"Billing\\\" matched: Accounts"),
+                ruled.call(call.sid()).toString());
+        assertEquals(1, Sql.count("select count(*) from realtime_streams where call_sid = ? and outcome = 'transfer'"
+                + " and outcome_target = ?", call.sid(), "department:" + accounts));
     }
 
     @Test

@@ -417,6 +417,50 @@ class TenantAdminConsoleIT {
     }
 
     @Test
+    void anAdminAddsATransferRuleOnTheReceptionistPageAndAnInvalidOneIsRefused() {
+        Browser.assumeAvailable();
+        TestTenant tenant = signedInAdmin("Transfer Rules Console Ltd");
+        Api.Reply accounts = Api.post("/api/v1/departments", tenant.apiKey(), "{\"name\": \"Accounts\"}");
+        assertEquals(201, accounts.status(), accounts.body());
+        String accountsId = accounts.object().getString("id");
+        console.open("/tenant/receptionist.xhtml");
+
+        // no phrase: refused with the message, nothing stored
+        console.type("#transferRuleForm\\:ruleName", "Billing");
+        console.type("#transferRuleForm\\:rulePhrases", " , ");
+        select("transferRuleForm:ruleTarget", "department:" + accountsId);
+        click("#transferRuleForm\\:addRule");
+        awaitMessages("A transfer rule needs at least one phrase");
+        // a phrase over 100 characters: the same
+        console.type("#transferRuleForm\\:rulePhrases", "invoice, " + "x".repeat(101));
+        click("#transferRuleForm\\:addRule");
+        awaitMessages("A phrase has at most 100 characters");
+        assertEquals(0L, Sql.count("select count(*) from transfer_rules where tenant_id = ?", tenant.id()));
+
+        console.type("#transferRuleForm\\:ruleName", "Billing " + EVIL);
+        console.type("#transferRuleForm\\:rulePhrases", "invoice, billing, payment");
+        click("#transferRuleForm\\:addRule");
+        awaitMessages("Transfer rule added");
+        browser.await(WAIT, "the rule is listed", d -> browser.find("#transferRuleTable").getText().contains("invoice, billing, payment"));
+        String table = browser.find("#transferRuleTable").getText();
+        assertTrue(table.contains("Billing " + EVIL) && table.contains("Accounts"), table);
+        assertTrue(browser.findAll("img[src='x']").isEmpty(), "the rule's name is shown as text, never as markup");
+        assertEquals(1L, Sql.count("select count(*) from transfer_rules where tenant_id = ? and target_kind = 'department' and target_id = ?"
+                + " and phrases = ? and active", tenant.id(), UUID.fromString(accountsId), "invoice\nbilling\npayment"));
+        assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.added' and subject = ?",
+                tenant.id(), "Billing " + EVIL));
+        browser.script("document.getElementById('transferRuleTable').scrollIntoView({block: 'end'});");
+        console.screenshot("console-tenant-transfer-rules");
+
+        // switched off: listed as off, audited
+        click("#transferRuleTable .toggle");
+        awaitMessages("Transfer rule switched off");
+        assertEquals(1L, Sql.count("select count(*) from transfer_rules where tenant_id = ? and not active", tenant.id()));
+        assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.switched-off'",
+                tenant.id()));
+    }
+
+    @Test
     void anotherTenantsIdsInTheUrlAreNotFound() {
         Browser.assumeAvailable();
         TestTenant other = TestTenant.provision("Other Tenant Console Co");

@@ -104,7 +104,7 @@ public class AiReceptionist implements Receptionist {
         long started = System.nanoTime();
         Conversation conversation = open(call);
         ConversationPolicy policy = new ConversationPolicy(recorder.served(), detection, recorder::directory,
-                recorder::best, words -> callerWords.blocks(call, words));
+                recorder::best, words -> callerWords.blocks(call, words), recorder::transferRules);
         Decision decision = policy.decide(conversation,
                 new ConversationPolicy.Input(input.speech(), input.digits(), input.confidence()));
         int serverMillis = (int) ((System.nanoTime() - started) / 1_000_000);
@@ -131,8 +131,9 @@ public class AiReceptionist implements Receptionist {
             case AGENT -> target.id().flatMap(agents::find)
                     .map(a -> handover.toAgent(call, a)).orElseGet(() -> handover.toOperator(call));
             case OPERATOR -> handover.toOperator(call);
-            case VOICEMAIL -> departments.findReception()
-                    .map(reception -> handover.toVoicemail(call, reception, null, "the caller asked to leave a message"))
+            case VOICEMAIL -> target.id().flatMap(departments::find).or(departments::findReception)
+                    .map(to -> handover.toVoicemail(call, to, null, target.rule()
+                            .map(r -> "transfer rule " + r).orElse("the caller asked to leave a message")))
                     .orElseGet(() -> handover.toOperator(call));
         };
     }
@@ -160,6 +161,8 @@ public class AiReceptionist implements Receptionist {
             case END -> "said goodbye";
             case UNCLEAR -> "not understood";
             case SPAM -> "ended by a spam keyword";
+            case RULE -> d.target().map(t -> "transfer rule \"" + t.rule().orElse("?") + "\" matched: "
+                    + (t.kind() == ConversationPolicy.TargetKind.VOICEMAIL ? "voicemail of " : "") + t.name()).orElse("transfer rule");
         };
         String attempts = d.failedAttempt() ? " (unsuccessful attempt " + c.failedAttempts() + " of "
                 + Conversation.MAX_FAILED_ATTEMPTS + ")" : "";

@@ -11,6 +11,8 @@ import com.voicecore.domain.model.conversation.Conversation;
 import com.voicecore.domain.model.conversation.ConversationRepository;
 import com.voicecore.domain.model.conversation.ConversationTurn;
 import com.voicecore.domain.model.conversation.Directory;
+import com.voicecore.domain.model.conversation.TransferRuleRepository;
+import com.voicecore.domain.model.conversation.TransferRules;
 import com.voicecore.domain.model.conversation.Intent;
 import com.voicecore.domain.model.conversation.LanguageCode;
 import com.voicecore.domain.model.conversation.Outcome;
@@ -67,6 +69,9 @@ public class ConversationRecorder {
     AgentRepository agents;
 
     @Inject
+    TransferRuleRepository transferRules;
+
+    @Inject
     Clock clock;
 
     /** The call's conversation, locked; opened in the tenant's default language when it is the first turn. */
@@ -109,6 +114,11 @@ public class ConversationRecorder {
 
     static KnowledgeAnswer answer(KnowledgeMatch m) {
         return new KnowledgeAnswer(m.entryId(), m.question(), m.answer(), m.category(), m.language(), m.relevance(), m.score());
+    }
+
+    /** The tenant's transfer rules as the receptionist applies them (active ones, in order). */
+    TransferRules transferRules() {
+        return TransferRules.of(transferRules.all());
     }
 
     Directory directory() {

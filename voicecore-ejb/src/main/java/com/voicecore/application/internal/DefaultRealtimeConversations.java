@@ -118,6 +118,12 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
             conversation.conclude(Outcome.SPAM, Intent.SPAM.code());
             return new TurnOutcome(conversation.failedAttempts(), true);
         }
+        if (decision.intent() == Intent.RULE && decision.target().isPresent()) {
+            Optional<TurnOutcome> ruled = ruled(stream, call, conversation, decision.target().get());
+            if (ruled.isPresent()) {
+                return ruled.get();
+            }
+        }
         if (!decision.failedAttempt()) {
             return new TurnOutcome(conversation.failedAttempts(), false);
         }
@@ -134,6 +140,29 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
             conversation.conclude(Outcome.TRANSFERRED, "customer service");
         }
         return new TurnOutcome(conversation.failedAttempts(), handOver);
+    }
+
+    /**
+     * A transfer rule matched what the caller said: as after the spam block, the sentence being
+     * played finishes, then the stream closes and the call goes to the rule's target. A department's
+     * voicemail is not a stream outcome; such a rule hands over to that department (whose own
+     * situation may end in its voicemail). Nothing happens when the stream was already decided.
+     */
+    private Optional<TurnOutcome> ruled(RealtimeStream stream, Call call, Conversation conversation,
+                                        ConversationPolicy.Target target) {
+        String why = "transfer rule " + target.rule().orElse("?");
+        StreamOutcome outcome = switch (target.kind()) {
+            case OPERATOR -> StreamOutcome.toCustomerService(why);
+            case AGENT -> StreamOutcome.toAgent(target.id().orElseThrow(), why);
+            case DEPARTMENT, VOICEMAIL -> StreamOutcome.toDepartment(target.id().orElseThrow(), why);
+        };
+        if (!stream.decide(outcome)) {
+            return Optional.empty();
+        }
+        call.recordStep(RouteStep.RECEPTIONIST, "realtime: transfer rule \"" + target.rule().orElse("?") + "\" matched: "
+                + target.name(), clock.instant());
+        conversation.conclude(Outcome.TRANSFERRED, target.name());
+        return Optional.of(new TurnOutcome(conversation.failedAttempts(), true));
     }
 
     /** What the caller's words would fix (not fixed here: the turn stored later with them fixes it). */
@@ -162,7 +191,8 @@ public class DefaultRealtimeConversations implements RealtimeConversations {
     }
 
     private ConversationPolicy policy(java.util.function.Predicate<String> spamBlocks) {
-        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, spamBlocks);
+        return new ConversationPolicy(recorder.served(), detection, recorder::directory, recorder::best, spamBlocks,
+                recorder::transferRules);
     }
 
     @Override

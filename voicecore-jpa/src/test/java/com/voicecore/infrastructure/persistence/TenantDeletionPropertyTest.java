@@ -166,6 +166,8 @@ class TenantDeletionPropertyTest {
                     departments.add(id);
                 }
             }
+            exec(c, "insert into transfer_rules (tenant_id, name, phrases, target_kind, target_id) values (?, ?, ?, 'department', ?)",
+                    tenant, "Billing for " + spec.name(), "invoice\nbilling", departments.get(0));
             List<UUID> schedules = new ArrayList<>();
             for (int i = -1; i < departments.size(); i++) {
                 UUID id = UUID.randomUUID();

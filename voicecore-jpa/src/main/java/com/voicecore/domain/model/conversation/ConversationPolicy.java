@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  *       default language, which the conversation then keeps;</li>
  *   <li>keys: 0 is customer service, an extension is that agent;</li>
  *   <li>what the caller says is screened by the tenant's keyword spam rules first;</li>
- *   <li>goodbye ends, a message goes to voicemail, a person / department / human is handed over, a
+ *   <li>goodbye ends, a message goes to voicemail, an extension is that agent; then the tenant's
+ *       {@link TransferRules} (the first active rule whose phrase was said hands over to its target);
+ *       then a person / department / human is handed over, a
  *       question is answered from the knowledge base;</li>
  *   <li>silence, unclear speech, a question without an answer, an unknown extension or a language not
  *       served are unsuccessful attempts: the third, exactly, hands the caller to customer service
@@ -38,6 +40,7 @@ public final class ConversationPolicy {
     private final Supplier<Directory> directory;
     private final BiFunction<String, String, Optional<KnowledgeMatch>> knowledge;
     private final Predicate<String> spamBlocks;
+    private final Supplier<TransferRules> transferRules;
 
     /**
      * @param knowledge  the best knowledge-base answer to (words, language), if any is relevant enough
@@ -49,9 +52,19 @@ public final class ConversationPolicy {
         Objects.requireNonNull(directory);
     }
 
-    /** With the directory looked up only when a turn needs it (names, extensions), at most once. */
+    /** Without transfer rules. */
     public ConversationPolicy(ServedLanguages served, LanguageDetection detection, Supplier<Directory> directory,
                               BiFunction<String, String, Optional<KnowledgeMatch>> knowledge, Predicate<String> spamBlocks) {
+        this(served, detection, directory, knowledge, spamBlocks, TransferRules::none);
+    }
+
+    /**
+     * With the directory looked up only when a turn needs it (names, extensions), at most once; the
+     * tenant's transfer rules likewise (only when the caller said something a rule could match).
+     */
+    public ConversationPolicy(ServedLanguages served, LanguageDetection detection, Supplier<Directory> directory,
+                              BiFunction<String, String, Optional<KnowledgeMatch>> knowledge, Predicate<String> spamBlocks,
+                              Supplier<TransferRules> transferRules) {
         this.served = Objects.requireNonNull(served);
         this.detection = Objects.requireNonNull(detection);
         Objects.requireNonNull(directory);
@@ -64,6 +77,14 @@ public final class ConversationPolicy {
         };
         this.knowledge = Objects.requireNonNull(knowledge);
         this.spamBlocks = Objects.requireNonNull(spamBlocks);
+        Objects.requireNonNull(transferRules);
+        TransferRules[] rules = new TransferRules[1];
+        this.transferRules = () -> {
+            if (rules[0] == null) {
+                rules[0] = Objects.requireNonNull(transferRules.get());
+            }
+            return rules[0];
+        };
     }
 
     /** What the caller did this turn: keys, recognised words with their confidence, or nothing. */
@@ -86,8 +107,15 @@ public final class ConversationPolicy {
 
     public enum TargetKind { DEPARTMENT, AGENT, OPERATOR, VOICEMAIL }
 
-    /** Where a hand-over goes; {@code id} is the department or agent. */
-    public record Target(TargetKind kind, Optional<UUID> id, String name) {
+    /**
+     * Where a hand-over goes; {@code id} is the department or agent (for VOICEMAIL the department,
+     * none: the reception's); {@code rule} names the transfer rule that decided it, if one did.
+     */
+    public record Target(TargetKind kind, Optional<UUID> id, String name, Optional<String> rule) {
+
+        public Target(TargetKind kind, Optional<UUID> id, String name) {
+            this(kind, id, name, Optional.empty());
+        }
     }
 
     /**
@@ -124,6 +152,22 @@ public final class ConversationPolicy {
             return failure(conversation, apology, Phrasebook.say(Phrase.HOW_CAN_I_HELP, language), Intent.UNCLEAR, false);
         }
         Recognition recognition = IntentRecognizer.recognise(words, language, directory);
+        // an admin's transfer rule comes after goodbye, a message and an extension (the caller said
+        // exactly what they want) but before names and questions: the admin's explicit routing beats
+        // the receptionist's own guess and any knowledge-base answer
+        boolean explicit = recognition.intent() == Intent.END || recognition.intent() == Intent.MESSAGE
+                || recognition.intent() == Intent.EXTENSION;
+        if (!explicit) {
+            Optional<Target> ruled = ruled(words);
+            if (ruled.isPresent()) {
+                return handOver(language, ruled.get().kind() == TargetKind.OPERATOR
+                                ? Phrasebook.say(Phrase.CUSTOMER_SERVICE, language)
+                                : ruled.get().kind() == TargetKind.VOICEMAIL ? Phrasebook.say(Phrase.MESSAGE, language)
+                                : Phrasebook.say(Phrase.CONNECTING, language, ruled.get().name()),
+                        Intent.RULE, ruled.get(), ruled.get().kind() == TargetKind.VOICEMAIL ? Outcome.MESSAGE : Outcome.TRANSFERRED,
+                        false);
+            }
+        }
         return switch (recognition.intent()) {
             case END -> new Decision(Kind.END, Phrasebook.say(Phrase.GOODBYE, language), language, Intent.END, Optional.empty(),
                     Optional.empty(), false, false, Optional.of(conversation.answers() > 0 ? Outcome.RESOLVED : Outcome.ENDED));
@@ -185,6 +229,18 @@ public final class ConversationPolicy {
                         Optional.empty(), false, false, Optional.of(Outcome.SPAM));
             }
         }
+        if (!assisted.settled()) {
+            // an admin's transfer rule decides over whatever the model said (the sentence being played finishes first)
+            for (String utterance : said) {
+                Optional<Target> ruled = ruled(utterance);
+                if (ruled.isPresent()) {
+                    conversation.chooseLanguage(detection.detect(utterance, java.util.Set.copyOf(served.codes())), served);
+                    String language = conversation.language();
+                    return handOver(language, "", Intent.RULE, ruled.get(),
+                            ruled.get().kind() == TargetKind.VOICEMAIL ? Outcome.MESSAGE : Outcome.TRANSFERRED, false);
+                }
+            }
+        }
         for (String utterance : said) {
             Conversation.LanguageChoice choice = conversation.chooseLanguage(
                     detection.detect(utterance, java.util.Set.copyOf(served.codes())), served);
@@ -227,6 +283,36 @@ public final class ConversationPolicy {
      */
     public Conversation.LanguageChoice previewLanguage(Conversation conversation, String words) {
         return conversation.previewLanguage(detection.detect(words, java.util.Set.copyOf(served.codes())), served);
+    }
+
+    /**
+     * The target of the first active transfer rule (by order) these words match whose department or
+     * agent still exists; a rule whose target is gone is passed over, as if it were switched off.
+     */
+    private Optional<Target> ruled(String words) {
+        TransferRules rules = transferRules.get();
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        for (TransferRule rule : rules.matches(words)) {
+            Optional<Target> target = switch (rule.targetKind()) {
+                case OPERATOR -> Optional.of(new Target(TargetKind.OPERATOR, Optional.empty(), "customer service"));
+                case DEPARTMENT -> listed(directory.get().departments(), rule).map(l -> new Target(TargetKind.DEPARTMENT,
+                        Optional.of(l.id()), l.name()));
+                case VOICEMAIL -> listed(directory.get().departments(), rule).map(l -> new Target(TargetKind.VOICEMAIL,
+                        Optional.of(l.id()), l.name()));
+                case AGENT -> listed(directory.get().agents(), rule).map(l -> new Target(TargetKind.AGENT, Optional.of(l.id()), l.name()));
+            };
+            if (target.isPresent()) {
+                Target t = target.get();
+                return Optional.of(new Target(t.kind(), t.id(), t.name(), Optional.of(rule.name())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Directory.Listing> listed(List<Directory.Listing> listings, TransferRule rule) {
+        return rule.targetId().flatMap(id -> listings.stream().filter(l -> l.id().equals(id)).findFirst());
     }
 
     private static Decision helped(String language, Intent intent) {

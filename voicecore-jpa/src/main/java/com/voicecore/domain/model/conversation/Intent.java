@@ -21,7 +21,9 @@ public enum Intent {
     /** silence or speech too unclear to use */
     UNCLEAR,
     /** said something the tenant's keyword spam rules block */
-    SPAM;
+    SPAM,
+    /** said a phrase of one of the tenant's transfer rules */
+    RULE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
