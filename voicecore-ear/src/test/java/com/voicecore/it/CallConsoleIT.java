@@ -6,6 +6,7 @@ import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
 import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Console;
+import com.voicecore.it.support.ConsoleBrowser;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import com.voicecore.simulator.CallScript;
@@ -15,10 +16,10 @@ import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -42,6 +43,9 @@ class CallConsoleIT {
     static final String HOURS = "We are open Monday to Friday from 8 am to 6 pm.";
     static final String EVIL = "<img src=x onerror=alert(1)><b>bold</b> & \"quoted\"";
 
+    @RegisterExtension
+    static final ConsoleBrowser ui = new ConsoleBrowser();
+
     static Browser browser;
     static Console console;
 
@@ -51,19 +55,9 @@ class CallConsoleIT {
     }
 
     @BeforeAll
-    static void openBrowser() {
-        if (SoftphoneIT.browserInstalled()) {
-            browser = Browser.start();
-            console = new Console(browser);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void useTheBrowser() {
+        browser = ui.browser();
+        console = ui.console();
     }
 
     @Test
@@ -186,10 +180,13 @@ class CallConsoleIT {
         console.open("/tenant/calls.xhtml");
         assertTrue(console.text("#filters").contains("From (America/Los_Angeles)"), console.text("#filters"));
         searchDays("2026-01-15", "2026-01-15");
-        browser.await(Duration.ofSeconds(10), "the call is listed under its local date",
-                d -> console.text("#callLog\\:calls").contains(placed.from()) ? true : null);
-        assertEquals("2026-01-15 23:30:00", console.text("#callLog\\:calls_data tr .call-started"));
-        assertTrue(console.text("#callLog\\:calls").contains("Started (America/Los_Angeles)"), "the zone is named");
+        // the table is read inside the wait: the search's redraw may replace it between two reads
+        String[] listed = browser.await(Duration.ofSeconds(10), "the call is listed under its local date", d -> {
+            String table = console.text("#callLog\\:calls");
+            return table.contains(placed.from()) ? new String[] {table, console.text("#callLog\\:calls_data tr .call-started")} : null;
+        });
+        assertEquals("2026-01-15 23:30:00", listed[1]);
+        assertTrue(listed[0].contains("Started (America/Los_Angeles)"), "the zone is named");
         searchDays("2026-01-16", "2026-01-16");
         browser.await(Duration.ofSeconds(10), "not under the UTC date",
                 d -> console.text("#callLog\\:calls").contains("No calls match.") ? true : null);

@@ -6,6 +6,7 @@ import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
 import com.voicecore.it.support.CallingTenant;
 import com.voicecore.it.support.Console;
+import com.voicecore.it.support.ConsoleBrowser;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import com.voicecore.it.support.TestEnvironment;
@@ -14,10 +15,10 @@ import jakarta.websocket.CloseReason;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,9 @@ class ConsoleIT {
 
     static final String EVIL = "<img src=x onerror=alert(1)><b>bold</b> & \"quoted\"";
 
+    @RegisterExtension
+    static final ConsoleBrowser ui = new ConsoleBrowser();
+
     static Browser browser;
     static Console console;
 
@@ -50,19 +54,9 @@ class ConsoleIT {
     }
 
     @BeforeAll
-    static void openBrowser() {
-        if (SoftphoneIT.browserInstalled()) {
-            browser = Browser.start();
-            console = new Console(browser);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void useTheBrowser() {
+        browser = ui.browser();
+        console = ui.console();
     }
 
     @Test

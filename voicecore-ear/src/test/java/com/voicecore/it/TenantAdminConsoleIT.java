@@ -3,16 +3,17 @@ package com.voicecore.it;
 import com.voicecore.it.support.Api;
 import com.voicecore.it.support.Browser;
 import com.voicecore.it.support.Console;
+import com.voicecore.it.support.ConsoleBrowser;
 import com.voicecore.it.support.Deployments;
 import com.voicecore.it.support.Sql;
 import com.voicecore.it.support.TestTenant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -41,6 +42,9 @@ class TenantAdminConsoleIT {
     static final String EVIL = "<img src=x onerror=alert(1)><b>bold</b>";
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final ConsoleBrowser ui = new ConsoleBrowser();
+
     static Browser browser;
     static Console console;
 
@@ -50,19 +54,9 @@ class TenantAdminConsoleIT {
     }
 
     @BeforeAll
-    static void openBrowser() {
-        if (SoftphoneIT.browserInstalled()) {
-            browser = Browser.start();
-            console = new Console(browser);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void useTheBrowser() {
+        browser = ui.browser();
+        console = ui.console();
     }
 
     @Test
