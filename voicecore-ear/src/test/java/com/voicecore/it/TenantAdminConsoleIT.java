@@ -452,6 +452,32 @@ class TenantAdminConsoleIT {
         assertEquals(1L, Sql.count("select count(*) from transfer_rules where tenant_id = ? and not active", tenant.id()));
         assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.switched-off'",
                 tenant.id()));
+
+        // edited in the same form, with the same checks as a new rule: an invalid edit changes nothing
+        click("#transferRuleTable .edit");
+        browser.await(WAIT, "the form holds the rule", d -> browser.find("#transferRuleForm\\:addRule").getText().contains("Save rule"));
+        console.type("#transferRuleForm\\:rulePhrases", " , ");
+        click("#transferRuleForm\\:addRule");
+        awaitMessages("A transfer rule needs at least one phrase");
+        assertEquals(1L, Sql.count("select count(*) from transfer_rules where tenant_id = ? and phrases like '%payment%'", tenant.id()));
+        console.type("#transferRuleForm\\:rulePhrases", "invoice, refund");
+        click("#transferRuleForm\\:addRule");
+        awaitMessages("Transfer rule saved");
+        browser.await(WAIT, "the edited rule is listed", d -> browser.find("#transferRuleTable").getText().contains("invoice, refund"));
+        assertEquals(1L, Sql.count("select count(*) from transfer_rules where tenant_id = ? and phrases like '%refund%'"
+                + " and phrases not like '%payment%'", tenant.id()));
+        assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.changed'",
+                tenant.id()));
+
+        // removed once the admin confirms
+        click("#transferRuleTable .remove");
+        browser.await(WAIT, "asked to confirm", d -> browser.find(".ui-confirmdialog-yes").isDisplayed());
+        click(".ui-confirmdialog-yes");
+        awaitMessages("Transfer rule removed");
+        browser.await(WAIT, "the table is empty", d -> browser.find("#transferRuleTable").getText().contains("No transfer rules yet."));
+        assertEquals(0L, Sql.count("select count(*) from transfer_rules where tenant_id = ?", tenant.id()));
+        assertEquals(1L, Sql.count("select count(*) from admin_audit_log where tenant_id = ? and action = 'transfer-rule.removed'",
+                tenant.id()));
     }
 
     @Test
