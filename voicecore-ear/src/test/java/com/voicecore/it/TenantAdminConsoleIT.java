@@ -352,7 +352,7 @@ class TenantAdminConsoleIT {
             try {
                 before.isDisplayed();
                 return null;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            } catch (org.openqa.selenium.WebDriverException redrawn) { // stale, or "does not belong to the document"
                 List<WebElement> shown = browser.findAll("#testForm\\:action");
                 return shown.isEmpty() ? null : shown.get(0).getText();
             }
@@ -636,7 +636,9 @@ class TenantAdminConsoleIT {
             try {
                 before.isDisplayed();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException reloaded) {
+            } catch (org.openqa.selenium.WebDriverException reloaded) {
+                // the old page's node is gone: usually a stale element, but Chromium sometimes reports it as
+                // "Node with given id does not belong to the document"
                 return true;
             }
         });
